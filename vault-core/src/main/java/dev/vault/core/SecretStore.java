@@ -1,0 +1,191 @@
+package dev.vault.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The age files of a vault: {@code secrets/<name>.age} holds the current value, {@code <name>.age.v<N>}
+ * each earlier one. The current file's version is one more than the newest earlier version. Package
+ * private: only {@link Vault}, which records every access, reaches it.
+ */
+final class SecretStore {
+    private static final String SUFFIX = ".age";
+    private static final String VERSION_INFIX = ".age.v";
+
+    private final Path folder;
+
+    SecretStore(Path folder) {
+        this.folder = folder;
+    }
+
+    Path current(SecretName name) {
+        return folder.resolve(name + SUFFIX);
+    }
+
+    Path version(SecretName name, int version) {
+        return folder.resolve(name + VERSION_INFIX + version);
+    }
+
+    boolean exists(SecretName name) {
+        return Files.isRegularFile(current(name));
+    }
+
+    /** The earlier versions kept for {@code name}, oldest first. */
+    List<Integer> earlierVersions(SecretName name) throws IOException {
+        Path file = current(name);
+        Path dir = file.getParent();
+        String prefix = file.getFileName() + ".v";
+        List<Integer> versions = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return versions;
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            listing.forEach(path -> {
+                String leaf = path.getFileName().toString();
+                if (leaf.startsWith(prefix) && leaf.length() > prefix.length()
+                        && leaf.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9')
+                        && leaf.length() - prefix.length() < 10) {
+                    versions.add(Integer.parseInt(leaf.substring(prefix.length())));
+                }
+            });
+        }
+        versions.sort(null);
+        return versions;
+    }
+
+    /** The version number of the current file, or 0 when there is none. */
+    int currentVersion(SecretName name) throws IOException {
+        if (!exists(name)) {
+            return 0;
+        }
+        return newestEarlier(name) + 1;
+    }
+
+    private int newestEarlier(SecretName name) throws IOException {
+        List<Integer> earlier = earlierVersions(name);
+        return earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1);
+    }
+
+    /** The file that holds {@code version} of {@code name}, or null when there is no such version. */
+    Path fileOf(SecretName name, int version) throws IOException {
+        int current = currentVersion(name);
+        if (version == current && current > 0) {
+            return current(name);
+        }
+        Path file = version(name, version);
+        return version > 0 && Files.isRegularFile(file) ? file : null;
+    }
+
+    byte[] read(Path file) throws IOException {
+        return Files.readAllBytes(file);
+    }
+
+    FileTime changed(Path file) throws IOException {
+        return Files.getLastModifiedTime(file);
+    }
+
+    /** The next version's number: one past the current file, or past the newest earlier one. */
+    int nextVersion(SecretName name) throws IOException {
+        return exists(name) ? currentVersion(name) + 1 : newestEarlier(name) + 1;
+    }
+
+    /**
+     * Writes the new age file beside its place, not yet visible. {@link PendingWrite#commit} keeps the
+     * current file as an earlier version and moves the new one in; {@link PendingWrite#abort} removes it.
+     */
+    PendingWrite prepare(SecretName name, byte[] ageFile) throws IOException {
+        Path target = current(name);
+        AtomicFiles.createFolders(target.getParent());
+        return new PendingWrite(name, AtomicFiles.writeTemp(target, ageFile));
+    }
+
+    /** Makes the current value an earlier version; the file stays until {@link #purge}. */
+    void remove(SecretName name) throws IOException {
+        int version = currentVersion(name);
+        Path current = current(name);
+        Files.move(current, version(name, version), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.syncFolder(current.getParent());
+    }
+
+    /** Deletes the current value and every earlier version. Returns how many files were deleted. */
+    int purge(SecretName name) throws IOException {
+        int deleted = 0;
+        for (int version : earlierVersions(name)) {
+            Files.delete(version(name, version));
+            deleted++;
+        }
+        if (Files.deleteIfExists(current(name))) {
+            deleted++;
+        }
+        AtomicFiles.syncFolder(current(name).getParent());
+        return deleted;
+    }
+
+    /** Every secret that has a current value, by name. */
+    List<SecretName> names() throws IOException {
+        List<SecretName> names = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return names;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(Files::isRegularFile).forEach(path -> {
+                String relative = folder.relativize(path).toString();
+                if (relative.endsWith(SUFFIX)) {
+                    String name = relative.substring(0, relative.length() - SUFFIX.length());
+                    if (SecretName.isValid(name)) {
+                        names.add(secretName(name));
+                    }
+                }
+            });
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static SecretName secretName(String valid) {
+        try {
+            return SecretName.of(valid);
+        } catch (VaultException e) {
+            throw new IllegalStateException("checked name no longer valid", e);
+        }
+    }
+
+    /** A new value written beside the current one, waiting to be moved into place. */
+    final class PendingWrite {
+        private final SecretName name;
+        private final Path temp;
+
+        private PendingWrite(SecretName name, Path temp) {
+            this.name = name;
+            this.temp = temp;
+        }
+
+        void commit() throws IOException {
+            Path current = current(name);
+            if (Files.isRegularFile(current)) {
+                Path keep = version(name, currentVersion(name));
+                try {
+                    AtomicFiles.write(keep, Files.readAllBytes(current));
+                } catch (NoSuchFileException e) {
+                    throw new IOException("\"" + current + "\" vanished while it was being replaced", e);
+                }
+            }
+            AtomicFiles.moveIntoPlace(temp, current);
+        }
+
+        void abort() {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a stray hidden temp file is harmless and is named for what it is
+            }
+        }
+    }
+}

@@ -1,0 +1,449 @@
+package dev.vault.core;
+
+import dev.vault.core.audit.AuditEvent;
+import dev.vault.core.audit.AuditLog;
+import dev.vault.core.crypto.AgeCodec;
+import dev.vault.core.crypto.DecryptException;
+import dev.vault.core.crypto.Identity;
+import dev.vault.core.manifest.Manifest;
+import dev.vault.core.manifest.ManifestEditor;
+import dev.vault.core.manifest.ManifestReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A vault on disk. The only way to secret values: every read and every change is recorded in the
+ * {@link AuditLog} first, and when the record cannot be written nothing is released or changed.
+ */
+public final class Vault {
+    private final VaultPaths paths;
+    private final SecretStore store;
+    private final AuditLog audit;
+    private Manifest manifest;
+
+    private Vault(VaultPaths paths, AuditLog audit) {
+        this.paths = paths;
+        this.store = new SecretStore(paths.secrets());
+        this.audit = audit;
+    }
+
+    /** Opens an existing vault. */
+    public static Vault open(VaultPaths paths, AuditLog audit) throws VaultException {
+        if (!paths.exists()) {
+            throw VaultException.failed("no vault at \"" + paths.root() + "\" (it has no manifest.yaml)",
+                    "create one with `vault init`");
+        }
+        return new Vault(paths, audit);
+    }
+
+    /**
+     * Creates a vault folder with a manifest naming its first identity, an empty store and an empty audit
+     * log. Refuses a folder that already has anything in it.
+     */
+    public static void create(VaultPaths paths, String identityName, String recipient) throws VaultException {
+        Path root = paths.root();
+        try {
+            if (Files.exists(root)) {
+                try (var entries = Files.list(root)) {
+                    if (entries.findAny().isPresent()) {
+                        throw VaultException.failed("\"" + root + "\" already exists and is not empty; refusing to overwrite it",
+                                paths.exists() ? "this vault is ready: use it, or pick another folder with --vault DIR"
+                                        : "pick an empty or new folder with --vault DIR");
+                    }
+                }
+            }
+            AtomicFiles.createFolders(root);
+            AtomicFiles.createFolders(paths.secrets());
+            AtomicFiles.createFolders(paths.auditFolder());
+            AtomicFiles.createExclusive(paths.auditLog(), new byte[0]);
+            String text = initialManifest(identityName, recipient);
+            ManifestReader.read(text, paths.manifest().toString());
+            AtomicFiles.createExclusive(paths.manifest(), text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw VaultException.failed("cannot create the vault at \"" + root + "\": " + e.getMessage());
+        }
+    }
+
+    private static String initialManifest(String identityName, String recipient) {
+        return "# Purpose manifest of this vault: what each secret is for and who holds which key.\n"
+                + "# It holds no secret values and is safe to commit. The vault adds entries here;\n"
+                + "# your comments and edits elsewhere are kept.\n"
+                + "version: " + Manifest.VERSION + "\n"
+                + "\n"
+                + "# Who can decrypt: name -> age recipient (public key). One identity per person or agent.\n"
+                + "identities:\n"
+                + "  " + identityName + ":\n"
+                + "    recipient: " + recipient + "\n"
+                + "\n"
+                + "# Secret name -> what it is for, and the variable `vault exec` sets from it.\n"
+                + "secrets: {}\n";
+    }
+
+    public VaultPaths paths() {
+        return paths;
+    }
+
+    /** The manifest, read once and validated. */
+    public Manifest manifest() throws VaultException {
+        if (manifest == null) {
+            manifest = readManifest();
+        }
+        return manifest;
+    }
+
+    private Manifest readManifest() throws VaultException {
+        try {
+            return ManifestReader.read(Files.readString(paths.manifest(), StandardCharsets.UTF_8),
+                    paths.manifest().toString());
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the manifest \"" + paths.manifest() + "\": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stores a new value of {@code name}, keeping the current one as an earlier version. A new secret
+     * needs a purpose. Returns the new version's number.
+     */
+    public int set(SecretName name, SecretBytes value, String purpose, String env) throws VaultException {
+        if (value.isEmpty()) {
+            throw VaultException.failed("refusing to store an empty value for \"" + name + "\"",
+                    "pipe the value in: printf %s \"$VALUE\" | vault set " + name);
+        }
+        try (VaultLock lock = VaultLock.acquire(paths.lock())) {
+            manifest = null;
+            Manifest current = manifest();
+            Manifest.SecretEntry entry = current.secret(name).orElse(null);
+            Map<String, String> changes = manifestChanges(current, name, entry, purpose, env);
+            String newManifest = changes.isEmpty() ? null
+                    : ManifestEditor.setSecretFields(current, name.toString(), changes);
+            if (newManifest != null) {
+                ManifestReader.read(newManifest, paths.manifest().toString());
+            }
+            List<String> recipients = current.recipients();
+            if (recipients.isEmpty()) {
+                throw VaultException.failed("the manifest lists no identities, so nobody could read \"" + name + "\"",
+                        "add one with `vault identity new NAME`");
+            }
+            String statedPurpose = purpose != null ? purpose : entry.purpose();
+            byte[] ageFile;
+            try {
+                ageFile = AgeCodec.encrypt(value.reveal(), recipients);
+            } catch (GeneralSecurityException | IOException e) {
+                throw VaultException.failed("cannot encrypt \"" + name + "\": " + e.getMessage());
+            }
+            int version;
+            SecretStore.PendingWrite pending;
+            try {
+                version = store.nextVersion(name);
+                pending = store.prepare(name, ageFile);
+            } catch (IOException e) {
+                throw VaultException.failed("cannot write \"" + store.current(name) + "\": " + e.getMessage());
+            }
+            try {
+                audit.append(AuditEvent.ok("set", name.toString(), version, null, statedPurpose));
+            } catch (VaultException e) {
+                pending.abort();
+                throw e;
+            }
+            try {
+                pending.commit();
+            } catch (IOException e) {
+                pending.abort();
+                recordFailure(AuditEvent.error("set", name.toString(), version, null, statedPurpose, "write failed"));
+                throw VaultException.failed("cannot write \"" + store.current(name) + "\": " + e.getMessage());
+            }
+            if (newManifest != null) {
+                writeManifest(newManifest);
+            }
+            return version;
+        }
+    }
+
+    private Map<String, String> manifestChanges(Manifest current, SecretName name, Manifest.SecretEntry entry,
+                                                String purpose, String env) throws VaultException {
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (entry == null && (purpose == null || purpose.isBlank())) {
+            throw VaultException.failed("\"" + name + "\" is a new secret and needs a purpose",
+                    "say what it is for: vault set " + name + " --purpose \"what it is for\"");
+        }
+        if (purpose != null) {
+            if (purpose.isBlank()) {
+                throw VaultException.failed("the purpose of \"" + name + "\" cannot be empty");
+            }
+            if (entry == null || !purpose.equals(entry.purpose())) {
+                changes.put("purpose", purpose);
+            }
+        }
+        if (env != null) {
+            if (!ManifestReader.isEnvName(env)) {
+                throw VaultException.failed("invalid env name \"" + env + "\"",
+                        "use letters, digits and '_', not starting with a digit, such as DB_PASSWORD");
+            }
+            Manifest.SecretEntry owner = current.secretForEnv(env).orElse(null);
+            if (owner != null && !owner.name().equals(name.toString())) {
+                throw VaultException.failed("env name \"" + env + "\" already comes from \"" + owner.name() + "\"",
+                        "each variable can come from one secret only; pick another name with --env");
+            }
+            if (entry == null || !env.equals(entry.env())) {
+                changes.put("env", env);
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The value of {@code version} of {@code name} (null: the current one), decrypted whole and recorded
+     * before it is returned.
+     */
+    public SecretBytes get(SecretName name, Integer version, IdentitySource identities, String purpose)
+            throws VaultException {
+        return read("get", name, version, identities.load(), purpose);
+    }
+
+    /**
+     * The values {@code vault exec} injects: every secret with an {@code env} in the manifest, or only the
+     * variables named in {@code only}. Each read is recorded; if any fails, none is returned.
+     */
+    public List<Injection> injections(List<String> only, IdentitySource identities, String purpose)
+            throws VaultException {
+        Manifest current = manifest();
+        List<Manifest.SecretEntry> wanted = new ArrayList<>();
+        if (only == null || only.isEmpty()) {
+            for (Manifest.SecretEntry entry : current.secrets()) {
+                if (entry.env() != null && store.exists(SecretName.of(entry.name()))) {
+                    wanted.add(entry);
+                }
+            }
+        } else {
+            for (String variable : only) {
+                Manifest.SecretEntry entry = current.secretForEnv(variable).orElseThrow(() -> VaultException.failed(
+                        "no secret has env \"" + variable + "\" in the manifest",
+                        "`vault list` shows each secret's env; set one with vault set NAME --env " + variable));
+                wanted.add(entry);
+            }
+        }
+        List<Injection> injections = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            return injections;
+        }
+        Identity identity = identities.load();
+        try {
+            for (Manifest.SecretEntry entry : wanted) {
+                SecretName name = SecretName.of(entry.name());
+                injections.add(new Injection(entry.env(), name, read("exec", name, null, identity, purpose)));
+            }
+            return injections;
+        } catch (VaultException | RuntimeException e) {
+            injections.forEach(Injection::close);
+            throw e;
+        }
+    }
+
+    private SecretBytes read(String action, SecretName name, Integer version, Identity identity, String purpose)
+            throws VaultException {
+        String statedPurpose = purpose != null ? purpose
+                : manifestPurposeOrNull(name);
+        Path file;
+        int resolved;
+        try {
+            resolved = version != null ? version : store.currentVersion(name);
+            file = resolved > 0 ? store.fileOf(name, resolved) : null;
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the store: " + e.getMessage());
+        }
+        if (file == null) {
+            recordFailure(AuditEvent.error(action, name.toString(), version, identity.recipient(), statedPurpose,
+                    "not found"));
+            throw notFound(name, version);
+        }
+        byte[] ageFile;
+        try {
+            ageFile = store.read(file);
+        } catch (IOException e) {
+            recordFailure(AuditEvent.error(action, name.toString(), resolved, identity.recipient(), statedPurpose,
+                    "unreadable"));
+            throw VaultException.failed("cannot read \"" + file + "\": " + e.getMessage());
+        }
+        SecretBytes value;
+        try {
+            value = AgeCodec.decrypt(ageFile, identity, false);
+        } catch (DecryptException e) {
+            recordFailure(AuditEvent.error(action, name.toString(), resolved, identity.recipient(), statedPurpose,
+                    "decrypt failed: " + e.failure().description()));
+            throw decryptFailure(file, identity, e);
+        }
+        try {
+            audit.append(AuditEvent.ok(action, name.toString(), resolved, identity.recipient(), statedPurpose));
+        } catch (VaultException e) {
+            value.close();
+            throw e;
+        }
+        return value;
+    }
+
+    private String manifestPurposeOrNull(SecretName name) {
+        try {
+            return manifest().secret(name).map(Manifest.SecretEntry::purpose).orElse(null);
+        } catch (VaultException e) {
+            return null;
+        }
+    }
+
+    private VaultException notFound(SecretName name, Integer version) throws VaultException {
+        try {
+            List<Integer> earlier = store.earlierVersions(name);
+            if (version != null && (store.exists(name) || !earlier.isEmpty())) {
+                return VaultException.failed("secret \"" + name + "\" has no version " + version,
+                        "`vault history " + name + "` lists its versions");
+            }
+            if (!earlier.isEmpty()) {
+                return VaultException.failed("secret \"" + name + "\" was removed",
+                        "its versions are kept: `vault history " + name + "`, then `vault get " + name
+                                + " --version N`");
+            }
+        } catch (IOException e) {
+            return VaultException.failed("cannot read the store: " + e.getMessage());
+        }
+        return VaultException.failed("no secret named \"" + name + "\"", "`vault list` shows the secrets there are");
+    }
+
+    private static VaultException decryptFailure(Path file, Identity identity, DecryptException e) {
+        if (e.failure() == DecryptException.Failure.NO_MATCH) {
+            return new VaultException(VaultException.Kind.NO_ACCESS,
+                    "\"" + file + "\" does not decrypt with identity \"" + identity.source() + "\" ("
+                            + identity.recipient() + "): it was not encrypted to that key",
+                    "use the identity the secret was stored for (-i/--identity FILE), "
+                            + "or ask a reader to set it again after `vault identity new`", e);
+        }
+        return new VaultException(VaultException.Kind.NO_ACCESS,
+                "\"" + file + "\" does not decrypt: " + e.failure().description(),
+                "the file is damaged or was changed; an earlier version may be intact (`vault history`)", e);
+    }
+
+    /** Every secret that has a current value, with what the manifest says of it. */
+    public List<SecretInfo> list() throws VaultException {
+        Manifest current = manifest();
+        List<SecretInfo> infos = new ArrayList<>();
+        try {
+            for (SecretName name : store.names()) {
+                Manifest.SecretEntry entry = current.secret(name).orElse(null);
+                infos.add(new SecretInfo(name, store.currentVersion(name), store.earlierVersions(name).size() + 1,
+                        store.changed(store.current(name)).toInstant(),
+                        entry == null ? null : entry.purpose(), entry == null ? null : entry.env()));
+            }
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the store: " + e.getMessage());
+        }
+        return infos;
+    }
+
+    /** The kept versions of {@code name}, oldest first; recorded as a {@code history} access. */
+    public List<VersionInfo> history(SecretName name) throws VaultException {
+        List<VersionInfo> versions = new ArrayList<>();
+        try {
+            for (int version : store.earlierVersions(name)) {
+                versions.add(new VersionInfo(version, store.changed(store.version(name, version)).toInstant(), false));
+            }
+            if (store.exists(name)) {
+                versions.add(new VersionInfo(store.currentVersion(name),
+                        store.changed(store.current(name)).toInstant(), true));
+            }
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the store: " + e.getMessage());
+        }
+        if (versions.isEmpty()) {
+            throw VaultException.failed("no secret named \"" + name + "\"", "`vault list` shows the secrets there are");
+        }
+        audit.append(AuditEvent.ok("history", name.toString(), null, null, null));
+        return versions;
+    }
+
+    /** Removes the current value; it stays as an earlier version until {@link #purge}. Returns its version. */
+    public int remove(SecretName name) throws VaultException {
+        try (VaultLock lock = VaultLock.acquire(paths.lock())) {
+            if (!store.exists(name)) {
+                throw notFound(name, null);
+            }
+            int version;
+            try {
+                version = store.currentVersion(name);
+            } catch (IOException e) {
+                throw VaultException.failed("cannot read the store: " + e.getMessage());
+            }
+            audit.append(AuditEvent.ok("rm", name.toString(), version, null, null));
+            try {
+                store.remove(name);
+            } catch (IOException e) {
+                recordFailure(AuditEvent.error("rm", name.toString(), version, null, null, "rename failed"));
+                throw VaultException.failed("cannot remove \"" + store.current(name) + "\": " + e.getMessage());
+            }
+            return version;
+        }
+    }
+
+    /** Deletes every version of {@code name} for good. Returns how many files were deleted. */
+    public int purge(SecretName name) throws VaultException {
+        try (VaultLock lock = VaultLock.acquire(paths.lock())) {
+            try {
+                if (!store.exists(name) && store.earlierVersions(name).isEmpty()) {
+                    throw notFound(name, null);
+                }
+                audit.append(AuditEvent.ok("purge", name.toString(), null, null, null));
+                return store.purge(name);
+            } catch (IOException e) {
+                recordFailure(AuditEvent.error("purge", name.toString(), null, null, null, "delete failed"));
+                throw VaultException.failed("cannot purge \"" + name + "\": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Records a new identity in the manifest. Secrets set from now on are encrypted to it too. */
+    public void addIdentity(String name, String recipient, String note) throws VaultException {
+        Objects.requireNonNull(recipient, "recipient");
+        try (VaultLock lock = VaultLock.acquire(paths.lock())) {
+            manifest = null;
+            Manifest current = manifest();
+            if (current.identity(name).isPresent()) {
+                throw VaultException.failed("the manifest already has an identity named \"" + name + "\"",
+                        "pick another name; `vault identity list` shows the ones there are");
+            }
+            for (Manifest.IdentityEntry other : current.identities()) {
+                if (other.recipient().equals(recipient)) {
+                    throw VaultException.failed("recipient " + recipient + " is already listed as \""
+                            + other.name() + "\"", "give each person and agent a key of their own");
+                }
+            }
+            String text = ManifestEditor.addIdentity(current, name, recipient, note);
+            ManifestReader.read(text, paths.manifest().toString());
+            audit.append(AuditEvent.ok("identity-add", null, null, recipient, null));
+            writeManifest(text);
+        }
+    }
+
+    private void writeManifest(String text) throws VaultException {
+        try {
+            AtomicFiles.write(paths.manifest(), text.getBytes(StandardCharsets.UTF_8));
+            manifest = null;
+        } catch (IOException e) {
+            throw VaultException.failed("cannot write the manifest \"" + paths.manifest() + "\": " + e.getMessage());
+        }
+    }
+
+    /** Records a failed access; a log that cannot take it does not hide the failure being reported. */
+    private void recordFailure(AuditEvent event) {
+        try {
+            audit.append(event);
+        } catch (VaultException ignored) {
+            // the access failed anyway and is reported to the caller
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.vault.core.crypto;
+
+import com.exceptionfactory.jagged.RecipientStanzaReader;
+import com.exceptionfactory.jagged.x25519.X25519KeyFactory;
+import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaReaderFactory;
+
+import dev.vault.core.VaultException;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One or more age X25519 private keys, as read from an identity file, and the recipient of the first.
+ * {@code toString} shows only the recipient.
+ */
+public final class Identity {
+    private final List<RecipientStanzaReader> readers;
+    private final String recipient;
+    private final String source;
+
+    private Identity(List<RecipientStanzaReader> readers, String recipient, String source) {
+        this.readers = readers;
+        this.recipient = recipient;
+        this.source = source;
+    }
+
+    /**
+     * Parses identity file text: one key a line; blank lines and lines starting with '#' are skipped.
+     *
+     * @param text the file's content; the caller wipes it afterwards
+     * @param source what to call the file in messages, such as its path
+     */
+    public static Identity parse(char[] text, String source) throws VaultException {
+        List<RecipientStanzaReader> readers = new ArrayList<>();
+        String firstRecipient = null;
+        int lineNumber = 0;
+        int start = 0;
+        while (start <= text.length) {
+            int end = start;
+            while (end < text.length && text[end] != '\n') {
+                end++;
+            }
+            lineNumber++;
+            int trimmedEnd = end;
+            while (trimmedEnd > start && Character.isWhitespace(text[trimmedEnd - 1])) {
+                trimmedEnd--;
+            }
+            int trimmedStart = start;
+            while (trimmedStart < trimmedEnd && Character.isWhitespace(text[trimmedStart])) {
+                trimmedStart++;
+            }
+            if (trimmedStart < trimmedEnd && text[trimmedStart] != '#') {
+                String line = new String(text, trimmedStart, trimmedEnd - trimmedStart);
+                String problem = AgeKeys.identityProblem(line);
+                if (problem != null) {
+                    throw new VaultException(VaultException.Kind.NO_ACCESS,
+                            "identity file \"" + source + "\" line " + lineNumber + ": " + problem,
+                            "an identity file holds lines like those `vault identity new` writes: "
+                                    + "AGE-SECRET-KEY-1 followed by 58 characters");
+                }
+                try {
+                    readers.add(X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(line));
+                    if (firstRecipient == null) {
+                        firstRecipient = recipientOf(line);
+                    }
+                } catch (GeneralSecurityException | RuntimeException e) {
+                    throw new VaultException(VaultException.Kind.NO_ACCESS,
+                            "identity file \"" + source + "\" line " + lineNumber + ": the key is not usable",
+                            null);
+                }
+            }
+            start = end + 1;
+        }
+        if (readers.isEmpty()) {
+            throw new VaultException(VaultException.Kind.NO_ACCESS,
+                    "identity file \"" + source + "\" holds no key",
+                    "an identity file holds a line starting with AGE-SECRET-KEY-1; make one with `vault identity new NAME`");
+        }
+        return new Identity(List.copyOf(readers), firstRecipient, source);
+    }
+
+    /** The age recipient (public key) of an X25519 identity string. */
+    static String recipientOf(String identityLine) throws GeneralSecurityException {
+        byte[] encoded = identityLine.getBytes(StandardCharsets.US_ASCII);
+        try {
+            return new X25519KeyFactory().translateKey(new SecretKeySpec(encoded, "X25519")).toString();
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+        }
+    }
+
+    /** The recipient of the first key: what to encrypt to so that this identity can read it. */
+    public String recipient() {
+        return recipient;
+    }
+
+    /** Where the identity came from, as given to {@link #parse}. */
+    public String source() {
+        return source;
+    }
+
+    List<RecipientStanzaReader> readers() {
+        return readers;
+    }
+
+    @Override
+    public String toString() {
+        return "Identity[" + recipient + "]";
+    }
+}
