@@ -1,0 +1,64 @@
+package dev.vault.cli;
+
+import dev.vault.core.VaultException;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Builds the command line and turns failures into {@code vault: error:} lines and exit codes. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** Runs one vault command line with the given I/O and returns its exit code. */
+    public static int run(Io io, String... args) {
+        VaultCommand root = new VaultCommand(io);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(new PrintWriter(io.out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(io.err, true, StandardCharsets.UTF_8));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(Cli::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, root));
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        return commandLine.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("vault: error: " + lowerFirst(e.getMessage()));
+        err.println("vault: hint: see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(Exception e, VaultCommand root) {
+        if (root.debug) {
+            e.printStackTrace(root.io.err);
+        }
+        if (e instanceof VaultException) {
+            VaultException failure = (VaultException) e;
+            root.io.err.println("vault: error: " + failure.getMessage());
+            if (failure.hint() != null) {
+                root.io.err.println("vault: hint: " + failure.hint());
+            }
+            return e instanceof ExecCommand.ExecFailure ? ((ExecCommand.ExecFailure) e).exitCode
+                    : ExitCodes.of(failure.kind());
+        }
+        root.io.err.println("vault: error: unexpected " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        if (!root.debug) {
+            root.io.err.println("vault: hint: run again with --debug for the stack trace");
+        }
+        return ExitCodes.FAILED;
+    }
+
+    static String lowerFirst(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.vault.cli;
+
+import dev.vault.core.Injection;
+import dev.vault.core.VaultException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "exec", description = {
+        "Run a command with secrets in its environment: every secret with an env name in the manifest,",
+        "or only the variables given with --only. The command's exit code is passed through."})
+final class ExecCommand implements Callable<Integer> {
+    @ParentCommand
+    VaultCommand root;
+
+    @Option(names = "--only", paramLabel = "VAR", split = ",", description = "Inject only these variables.")
+    List<String> only;
+
+    @Option(names = "--purpose", paramLabel = "TEXT", description = "Why the command needs them, for the audit log.")
+    String purpose;
+
+    @Parameters(paramLabel = "CMD", arity = "1..*", description = "The command and its arguments, after --.")
+    List<String> command;
+
+    @Override
+    public Integer call() throws VaultException, InterruptedException {
+        String statedPurpose = purpose != null ? purpose : root.io.env.get("VAULT_PURPOSE");
+        List<Injection> injections = root.openVault().injections(only, root.identity(), statedPurpose);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.io.cwd.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(root.io.env);
+        try {
+            for (Injection injection : injections) {
+                environment.put(injection.variable(), asVariable(injection));
+            }
+        } finally {
+            injections.forEach(Injection::close);
+        }
+        if (root.io.ownStreams) {
+            builder.inheritIO();
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            boolean missing = message.contains("error=2,");
+            throw new ExecFailure("cannot run \"" + command.get(0) + "\": "
+                    + (missing ? "command not found" : message.replaceFirst("^.*error=\\d+, ", "").toLowerCase()),
+                    missing ? ExitCodes.NOT_FOUND : ExitCodes.CANNOT_RUN);
+        }
+        if (!root.io.ownStreams) {
+            List<Thread> pumps = new ArrayList<>();
+            pumps.add(pump(process.getInputStream(), root.io.out, false));
+            pumps.add(pump(process.getErrorStream(), root.io.err, false));
+            pumps.add(pump(root.io.in, process.getOutputStream(), true));
+            int code = process.waitFor();
+            for (Thread pump : pumps.subList(0, 2)) {
+                pump.join();
+            }
+            return code;
+        }
+        return process.waitFor();
+    }
+
+    private static String asVariable(Injection injection) throws VaultException {
+        byte[] bytes = injection.value().reveal();
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw VaultException.failed("the value of \"" + injection.secret() + "\" holds a NUL byte and cannot be "
+                        + "the variable " + injection.variable(), "read binary values with `vault get NAME -o FILE`");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw VaultException.failed("the value of \"" + injection.secret() + "\" is not UTF-8 text and cannot be "
+                    + "the variable " + injection.variable(), "read binary values with `vault get NAME -o FILE`");
+        }
+    }
+
+    private static Thread pump(InputStream from, OutputStream to, boolean closeAfter) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                int read;
+                while ((read = from.read(buffer)) >= 0) {
+                    to.write(buffer, 0, read);
+                    to.flush();
+                }
+            } catch (IOException ignored) {
+                // the child closed its end
+            } finally {
+                if (closeAfter) {
+                    try {
+                        to.close();
+                    } catch (IOException ignored) {
+                        // already closed
+                    }
+                }
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** The command could not be started: exit 126 or 127, as shells do. */
+    static final class ExecFailure extends VaultException {
+        private static final long serialVersionUID = 1L;
+        final int exitCode;
+
+        ExecFailure(String message, int exitCode) {
+            super(Kind.FAILED, message, "check the command's name and that it is on PATH");
+            this.exitCode = exitCode;
+        }
+    }
+}

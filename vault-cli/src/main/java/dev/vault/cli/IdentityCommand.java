@@ -1,0 +1,120 @@
+package dev.vault.cli;
+
+import dev.vault.core.Vault;
+import dev.vault.core.VaultException;
+import dev.vault.core.crypto.IdentityFile;
+import dev.vault.core.crypto.NewIdentity;
+import dev.vault.core.manifest.Manifest;
+import dev.vault.core.manifest.ManifestReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "identity", description = "Make and list age identities for people and agents (one per agent).",
+        subcommands = {IdentityCommand.New.class, IdentityCommand.ListIdentities.class})
+final class IdentityCommand implements Callable<Integer> {
+    @ParentCommand
+    VaultCommand root;
+
+    @Override
+    public Integer call() {
+        root.spec.subcommands().get("identity").usage(root.io.err);
+        return ExitCodes.USAGE;
+    }
+
+    @Command(name = "new", description = {
+            "Make an X25519 identity, write it to a 0600 file and record NAME -> recipient in the manifest.",
+            "Prints the recipient. Secrets set from now on are encrypted to it too."})
+    static final class New implements Callable<Integer> {
+        @ParentCommand
+        IdentityCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "Who or what holds it, such as alice or deploy-agent.")
+        String name;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Where to write it (default: $XDG_CONFIG_HOME/vault/identities/NAME.txt).")
+        String output;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note for the manifest on who holds it.")
+        String note;
+
+        @Override
+        public Integer call() throws VaultException {
+            VaultCommand root = parent.root;
+            if (!ManifestReader.isIdentityName(name)) {
+                throw VaultException.failed("invalid identity name \"" + name + "\"",
+                        "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+            }
+            Vault vault = root.openVault();
+            if (vault.manifest().identity(name).isPresent()) {
+                throw VaultException.failed("the manifest already has an identity named \"" + name + "\"",
+                        "pick another name; `vault identity list` shows the ones there are");
+            }
+            Path file = output != null ? root.io.resolve(output)
+                    : root.configFolder().resolve("identities").resolve(name + ".txt");
+            NewIdentity identity = InitCommand.newIdentity(root);
+            try {
+                IdentityFile.create(file, identity);
+            } finally {
+                identity.fileContent().close();
+            }
+            try {
+                vault.addIdentity(name, identity.recipient(), note);
+            } catch (VaultException e) {
+                InitCommand.deleteQuietly(file);
+                throw e;
+            }
+            root.io.err.println("wrote identity \"" + name + "\" to " + file + " (mode 0600): give it to " + name
+                    + " only; never share one key between agents");
+            root.io.out.println(identity.recipient());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List the identities in the manifest: name, recipient, note.")
+    static final class ListIdentities implements Callable<Integer> {
+        @ParentCommand
+        IdentityCommand parent;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws VaultException {
+            VaultCommand root = parent.root;
+            List<Manifest.IdentityEntry> identities = root.openVault().manifest().identities();
+            if (json) {
+                Json.write(root.io.out, out -> {
+                    out.writeStartArray();
+                    for (Manifest.IdentityEntry identity : identities) {
+                        out.writeStartObject();
+                        out.writeStringField("name", identity.name());
+                        out.writeStringField("recipient", identity.recipient());
+                        if (identity.note() != null) {
+                            out.writeStringField("note", identity.note());
+                        }
+                        out.writeEndObject();
+                    }
+                    out.writeEndArray();
+                });
+                return ExitCodes.OK;
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"NAME", "RECIPIENT", "NOTE"});
+            for (Manifest.IdentityEntry identity : identities) {
+                rows.add(new String[] {identity.name(), identity.recipient(),
+                        identity.note() == null ? "" : identity.note()});
+            }
+            Table.print(root.io.out, rows);
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.vault.cli;
+
+import dev.vault.core.IdentitySource;
+import dev.vault.core.Vault;
+import dev.vault.core.VaultException;
+import dev.vault.core.VaultPaths;
+import dev.vault.core.audit.Actor;
+import dev.vault.core.audit.JsonLinesAuditLog;
+import dev.vault.core.crypto.IdentityFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The top command: global options, and where a vault and an identity are found. */
+@Command(name = "vault", mixinStandardHelpOptions = true, version = "vault 0.1.0",
+        description = "A secrets vault for people and AI agents: age-encrypted, every access recorded.",
+        subcommands = {InitCommand.class, IdentityCommand.class, SetCommand.class, GetCommand.class,
+                ListCommand.class, HistoryCommand.class, RmCommand.class, PurgeCommand.class, ExecCommand.class,
+                DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:failed: bad input, no such secret or vault, unreadable file",
+                "2:usage error (unknown command or option)",
+                "3:no access: the identity does not open the secret, or the identity file is refused",
+                "4:the audit log could not be written: nothing was released or changed",
+                "126:exec: the command could not be run",
+                "127:exec: the command was not found"},
+        footerHeading = "%nFiles:%n",
+        footer = {"  vault:    --vault DIR, else $VAULT_DIR, else the nearest .vault/ from here upward",
+                "  identity: -i FILE, else $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt"})
+final class VaultCommand implements Callable<Integer> {
+    final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--vault", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).")
+    String vaultDir;
+
+    @Option(names = {"-i", "--identity"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).")
+    String identityFile;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    VaultCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(io.err);
+        return ExitCodes.USAGE;
+    }
+
+    /** The vault's paths, found as the footer says; its folder need not exist yet. */
+    VaultPaths vaultPaths(boolean mustExist) throws VaultException {
+        String explicit = vaultDir != null ? vaultDir : io.env.get("VAULT_DIR");
+        if (explicit != null && !explicit.isEmpty()) {
+            return VaultPaths.of(io.resolve(explicit));
+        }
+        VaultPaths found = VaultPaths.findFrom(io.cwd);
+        if (found == null && mustExist) {
+            throw VaultException.failed("no vault here: no .vault/ in \"" + io.cwd + "\" or any folder above it",
+                    "create one with `vault init`, or name one with --vault DIR or VAULT_DIR");
+        }
+        return found != null ? found : VaultPaths.of(io.cwd.resolve(VaultPaths.DEFAULT_FOLDER));
+    }
+
+    Vault openVault() throws VaultException {
+        VaultPaths paths = vaultPaths(true);
+        return Vault.open(paths, new JsonLinesAuditLog(paths.auditLog(), Actor.current(io.env), io.clock));
+    }
+
+    Path configFolder() {
+        String xdg = io.env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isEmpty()) {
+            return io.resolve(xdg).resolve("vault");
+        }
+        String home = io.env.getOrDefault("HOME", System.getProperty("user.home"));
+        return io.resolve(home).resolve(".config").resolve("vault");
+    }
+
+    Path identityPath() {
+        if (identityFile != null) {
+            return io.resolve(identityFile);
+        }
+        String fromEnv = io.env.get("VAULT_IDENTITY");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return io.resolve(fromEnv);
+        }
+        return configFolder().resolve("identity.txt");
+    }
+
+    IdentitySource identity() {
+        return () -> IdentityFile.read(identityPath());
+    }
+}
