@@ -1,0 +1,171 @@
+package dev.vault.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each bad input from the foundation issue: the error line, the exit code, and that no file of the vault
+ * or the identities changed. The audit log is the one file that may grow: a failed access is recorded
+ * (one "error" entry), and input rejected before any access adds nothing.
+ */
+class BadInputLeavesDiskUnchangedTest {
+    @TempDir
+    Path work;
+
+    private Map<String, String> env;
+
+    @BeforeEach
+    void vaultWithOneSecret() throws IOException {
+        env = Map.of("HOME", work.resolve("home").toString(), "XDG_CONFIG_HOME", work.resolve("config").toString(),
+                "USER", "tester", "PATH", System.getenv("PATH"));
+        assertEquals(0, run("", "init").code);
+        assertEquals(0, run("first value", "set", "db/password", "--purpose", "primary database").code);
+    }
+
+    @Test
+    void unknownSecret() throws IOException {
+        expectUnchanged(1, "vault: error: no secret named \"nope\"", 1, "", "get", "nope");
+    }
+
+    @Test
+    void emptyValue() throws IOException {
+        expectUnchanged(1, "vault: error: refusing to store an empty value for \"db/password\"", 0, "",
+                "set", "db/password");
+    }
+
+    @Test
+    void invalidNameIsRefusedBeforeAnyFileIsTouched() throws IOException {
+        expectUnchanged(1, "vault: error: invalid secret name \"../../etc/x\"", 0, "x",
+                "set", "../../etc/x", "--purpose", "escape");
+        assertTrue(!Files.exists(work.resolve("etc")) && !Files.exists(work.getParent().resolve("etc/x.age")));
+    }
+
+    @Test
+    void identityReadableByOthers() throws IOException {
+        Path identity = work.resolve("config/vault/identity.txt");
+        Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-r--r--"));
+        expectUnchanged(3, "vault: error: identity file \"" + identity + "\" is accessible by others (mode 0644)", 0,
+                "", "get", "db/password");
+    }
+
+    @Test
+    void identityWithAWrongLengthKey() throws IOException {
+        Path identity = work.resolve("short.txt");
+        Files.writeString(identity, "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ6J6TAE\n");
+        Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-------"));
+        expectUnchanged(3, "vault: error: identity file \"" + identity
+                + "\" line 1: expected a 32-byte X25519 key, found 31 bytes", 0, "", "get", "db/password", "-i", "short.txt");
+    }
+
+    @Test
+    void missingVault() throws IOException {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        expectUnchanged(1, "vault: error: no vault at \"" + elsewhere + "\" (it has no manifest.yaml)", 0, "",
+                "get", "db/password", "--vault", "elsewhere");
+    }
+
+    @Test
+    void ageFileThatDoesNotDecryptWithTheIdentity() throws IOException {
+        Path other = work.resolve("other.txt");
+        assertEquals(0, run("", "identity", "new", "other", "-o", "other.txt").code);
+        Path file = work.resolve(".vault/secrets/db/password.age");
+        expectUnchanged(3, "vault: error: \"" + file + "\" does not decrypt with identity \"" + other + "\"", 1, "",
+                "get", "db/password", "-i", "other.txt");
+    }
+
+    @Test
+    void damagedAgeFile() throws IOException {
+        Path file = work.resolve(".vault/secrets/db/password.age");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 5] ^= 1;
+        Files.write(file, bytes);
+        expectUnchanged(3, "vault: error: \"" + file + "\" does not decrypt: its content failed authentication or is truncated",
+                1, "", "get", "db/password");
+    }
+
+    /** Runs the command and checks exit code, first error line, empty stdout, and the disk. */
+    private void expectUnchanged(int code, String errorStart, int auditEntriesAdded, String stdin, String... args)
+            throws IOException {
+        Map<String, String> before = snapshot();
+        List<String> auditBefore = auditLines();
+        Result result = run(stdin, args);
+        assertEquals(code, result.code, result.err);
+        assertTrue(result.err.startsWith(errorStart), "stderr was: " + result.err);
+        assertEquals("", result.out, "nothing on stdout");
+        assertEquals(before, snapshot(), "files changed");
+        List<String> auditAfter = auditLines();
+        assertEquals(auditBefore, auditAfter.subList(0, auditBefore.size()), "the audit log was rewritten");
+        assertEquals(auditEntriesAdded, auditAfter.size() - auditBefore.size(), "audit entries added");
+        for (String entry : auditAfter.subList(auditBefore.size(), auditAfter.size())) {
+            assertTrue(entry.contains("\"result\":\"error\""), entry);
+        }
+    }
+
+    private List<String> auditLines() throws IOException {
+        return Files.readAllLines(work.resolve(".vault/audit/audit.log"));
+    }
+
+    /** Every file and folder under the work folder (but the audit log and the lock): path, mode, content hash. */
+    private Map<String, String> snapshot() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(work)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                String relative = work.relativize(path).toString();
+                if (relative.equals(".vault/audit/audit.log") || relative.equals(".vault/.lock")) {
+                    continue;
+                }
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                files.put(relative, mode + (Files.isRegularFile(path) ? " " + sha256(Files.readAllBytes(path)) : " dir"));
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Result run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(Io.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true),
+                new PrintStream(err, true), env, work), args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static final class Result {
+        final int code;
+        final String out;
+        final String err;
+
+        Result(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+    }
+}

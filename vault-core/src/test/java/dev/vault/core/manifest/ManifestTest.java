@@ -1,0 +1,111 @@
+package dev.vault.core.manifest;
+
+import dev.vault.core.VaultException;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ManifestTest {
+    private static final String R1 = "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq";
+
+    private static final String COMMENTED = "# top comment\n"
+            + "version: 1\n"
+            + "\n"
+            + "# people\n"
+            + "identities:\n"
+            + "  alice:   # the admin\n"
+            + "    recipient: age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n"
+            + "    note: 'on-call'\n"
+            + "\n"
+            + "# secrets, by team\n"
+            + "secrets:\n"
+            + "  db/password:\n"
+            + "    # rotated by hand\n"
+            + "    purpose: >\n"
+            + "      the primary\n"
+            + "      database\n"
+            + "    env: DB_PASSWORD   # used by the app\n"
+            + "\n"
+            + "# trailing comment\n";
+
+    @Test
+    void readsACommentedManifest() throws VaultException {
+        Manifest manifest = ManifestReader.read(COMMENTED, "manifest.yaml");
+        assertEquals("alice", manifest.identities().get(0).name());
+        assertEquals("on-call", manifest.identities().get(0).note());
+        assertEquals("the primary database\n", manifest.secrets().get(0).purpose());
+        assertEquals("DB_PASSWORD", manifest.secrets().get(0).env());
+    }
+
+    @Test
+    void editsKeepCommentsOrderAndFormatting() throws VaultException {
+        Manifest manifest = ManifestReader.read(COMMENTED, "manifest.yaml");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("purpose", "the \"main\" database");
+        String edited = ManifestEditor.setSecretFields(manifest, "db/password", fields);
+        edited = ManifestEditor.setSecretFields(ManifestReader.read(edited, "m"), "api/token",
+                Map.of("purpose", "billing"));
+        edited = ManifestEditor.addIdentity(ManifestReader.read(edited, "m"), "bot",
+                "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj", null);
+        assertEquals("# top comment\n"
+                + "version: 1\n"
+                + "\n"
+                + "# people\n"
+                + "identities:\n"
+                + "  alice:   # the admin\n"
+                + "    recipient: age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n"
+                + "    note: 'on-call'\n"
+                + "  bot:\n"
+                + "    recipient: age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj\n"
+                + "\n"
+                + "# secrets, by team\n"
+                + "secrets:\n"
+                + "  db/password:\n"
+                + "    # rotated by hand\n"
+                + "    purpose: \"the \\\"main\\\" database\"\n"
+                + "    env: DB_PASSWORD   # used by the app\n"
+                + "  api/token:\n"
+                + "    purpose: \"billing\"\n"
+                + "\n"
+                + "# trailing comment\n", edited);
+        Manifest reread = ManifestReader.read(edited, "m");
+        assertEquals("the \"main\" database", reread.secrets().get(0).purpose());
+        assertEquals(2, reread.recipients().size());
+    }
+
+    @Test
+    void errorsNameFileLineAndColumn() {
+        assertError("version: 1\nsecrets:\n  db/password:\n    purpose: \"x\"\n    readerz: [a]\n",
+                "manifest.yaml:5:5: unknown key \"readerz\" in secret \"db/password\"");
+        assertError("version: 1\nsecrets:\n  db/password:\n    purpose: 42\n",
+                "manifest.yaml:4:14: \"purpose\" must be text, found a number");
+        assertError("version: 1\nsecrets:\n  a:\n    purpose: \"x\"\n    env: X\n  b:\n    purpose: \"y\"\n    env: X\n",
+                "manifest.yaml:8:10: env name \"X\" is used by both \"a\" and \"b\"");
+        assertError("version: 1\nsecrets:\n  ../x:\n    purpose: \"x\"\n",
+                "manifest.yaml:3:3: invalid secret name \"../x\"");
+        assertError("version: 1\nidentities:\n  bob:\n    recipient: age1nope\n",
+                "manifest.yaml:4:16: identity \"bob\" has an invalid recipient: the recipient is not valid Bech32");
+        assertError("version: 1\nversion: 1\n", "manifest.yaml:2:1: duplicate key \"version\"");
+        assertError("version: 2\n", "manifest.yaml:1:10: unsupported manifest version (this vault reads version 1)");
+        assertError("version: 1\nsecrets: [\n", "manifest.yaml:2:11: not valid YAML");
+        assertError("version: 1\nsecrets:\n  a:\n    env: X\n", "manifest.yaml:3:3: \"a\" has no \"purpose\"");
+    }
+
+    @Test
+    void recipientsOfTheWrongLengthAreRefused() {
+        assertError("version: 1\nidentities:\n  bob:\n    recipient: " + R1 + "\n",
+                "manifest.yaml:4:16: identity \"bob\" has an invalid recipient");
+    }
+
+    private static void assertError(String text, String expectedStart) {
+        VaultException e = assertThrows(VaultException.class, () -> ManifestReader.read(text, "manifest.yaml"));
+        if (!e.getMessage().startsWith(expectedStart)) {
+            assertEquals(expectedStart, e.getMessage());
+        }
+    }
+}
