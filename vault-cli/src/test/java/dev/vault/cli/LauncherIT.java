@@ -1,0 +1,105 @@
+package dev.vault.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the real ./vault launcher as a separate process, from a folder outside the repository. */
+class LauncherIT {
+    private static final Path LAUNCHER = Paths.get("..", "vault").toAbsolutePath().normalize();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void roundTripsABinaryValueThroughPipes() throws Exception {
+        assertEquals(0, run(new byte[0], "init", "--name", "ci").code);
+        byte[] value = new byte[4096];
+        new Random(7).nextBytes(value);
+        Result set = run(value, "set", "blob", "--purpose", "binary round trip");
+        assertEquals(0, set.code, set.err);
+        assertEquals("stored blob version 1\n", new String(set.out, StandardCharsets.UTF_8));
+        Result get = run(new byte[0], "get", "blob");
+        assertEquals(0, get.code, get.err);
+        assertArrayEquals(value, get.out, "stdout is the value and nothing else");
+        assertEquals("", get.err);
+    }
+
+    @Test
+    void errorsGoToStderrWithTheExitCode() throws Exception {
+        Result result = run(new byte[0], "get", "nope");
+        assertEquals(1, result.code);
+        assertEquals(0, result.out.length);
+        assertEquals("vault: error: no vault here: no .vault/ in \"" + work + "\" or any folder above it\n"
+                + "vault: hint: create one with `vault init`, or name one with --vault DIR or VAULT_DIR\n", result.err);
+    }
+
+    @Test
+    void execPassesTheExitCodeThrough() throws Exception {
+        assertEquals(0, run(new byte[0], "init").code);
+        assertEquals(0, run("v".getBytes(StandardCharsets.UTF_8), "set", "k", "--purpose", "p", "--env", "K").code);
+        Result result = run(new byte[0], "exec", "--", "sh", "-c", "test \"$K\" = v && exit 42");
+        assertEquals(42, result.code, result.err);
+    }
+
+    @Test
+    void demoRunsAndCleansUp() throws Exception {
+        Result result = run(new byte[0], "demo");
+        assertEquals(0, result.code, result.err);
+        String out = new String(result.out, StandardCharsets.UTF_8);
+        assertTrue(out.contains("the command got DEMO_TOKEN (17 bytes)"), out);
+        String folder = out.substring(out.indexOf("A vault in ") + 11, out.indexOf("/project,"));
+        assertTrue(!Files.exists(Path.of(folder)), "the demo left " + folder + " behind");
+    }
+
+    private Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = LAUNCHER.toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("VAULT_DIR");
+        env.remove("VAULT_IDENTITY");
+        env.put("XDG_CONFIG_HOME", work.resolve("config").toString());
+        Process process = builder.start();
+        process.getOutputStream().write(stdin);
+        process.getOutputStream().close();
+        byte[][] err = new byte[1][];
+        Thread errReader = new Thread(() -> {
+            try {
+                err[0] = process.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                err[0] = e.toString().getBytes(StandardCharsets.UTF_8);
+            }
+        });
+        errReader.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+        errReader.join();
+        return new Result(process.exitValue(), out, new String(err[0], StandardCharsets.UTF_8));
+    }
+
+    private static final class Result {
+        final int code;
+        final byte[] out;
+        final String err;
+
+        Result(int code, byte[] out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+    }
+}
