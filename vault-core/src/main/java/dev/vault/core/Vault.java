@@ -361,7 +361,7 @@ public final class Vault {
             throw VaultException.failed("cannot read the store: " + e.getMessage());
         }
         if (versions.isEmpty()) {
-            throw VaultException.failed("no secret named \"" + name + "\"", "`vault list` shows the secrets there are");
+            throw notFound(name, null);
         }
         audit.append(AuditEvent.ok("history", name.toString(), null, null, null));
         return versions;
