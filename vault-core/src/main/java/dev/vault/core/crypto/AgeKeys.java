@@ -54,7 +54,10 @@ public final class AgeKeys {
         try {
             address = Bech32.getDecoder().decode(key);
         } catch (RuntimeException e) {
-            return "the " + what + " is not valid Bech32 (" + lowerFirst(e.getMessage()) + ")";
+            // fixed wording: the decoder's own messages can quote characters of the key
+            String message = String.valueOf(e.getMessage());
+            return "the " + what + " is not valid Bech32 ("
+                    + (message.contains("checksum") ? "bad checksum" : "invalid character or layout") + ")";
         }
         byte[] data = address.getData();
         try {
@@ -68,13 +71,5 @@ public final class AgeKeys {
         } finally {
             Arrays.fill(data, (byte) 0);
         }
-    }
-
-    private static String lowerFirst(String text) {
-        if (text == null || text.isEmpty()) {
-            return "unreadable";
-        }
-        String first = text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
-        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
     }
 }
