@@ -97,6 +97,14 @@ class ManifestTest {
     }
 
     @Test
+    void theDocumentedExampleIsAValidManifest() throws Exception {
+        java.nio.file.Path example = java.nio.file.Path.of("..", "manifest.example.yaml");
+        Manifest manifest = ManifestReader.read(java.nio.file.Files.readString(example), example.toString());
+        assertEquals(2, manifest.identities().size());
+        assertEquals("DB_PASSWORD", manifest.secrets().get(0).env());
+    }
+
+    @Test
     void recipientsOfTheWrongLengthAreRefused() {
         assertError("version: 1\nidentities:\n  bob:\n    recipient: " + R1 + "\n",
                 "manifest.yaml:4:16: identity \"bob\" has an invalid recipient");
