@@ -73,9 +73,12 @@ final class SecretStore {
         return earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1);
     }
 
-    /** The file that holds {@code version} of {@code name}, or null when there is no such version. */
-    Path fileOf(SecretName name, int version) throws IOException {
-        int current = currentVersion(name);
+    /**
+     * The file that holds {@code version} of {@code name}, or null when there is no such version.
+     *
+     * @param current the current version, as {@link #currentVersion} gave it (0: none)
+     */
+    Path fileOf(SecretName name, int version, int current) {
         if (version == current && current > 0) {
             return current(name);
         }

@@ -255,8 +255,9 @@ public final class Vault {
         Path file;
         int resolved;
         try {
-            resolved = version != null ? version : store.currentVersion(name);
-            file = resolved > 0 ? store.fileOf(name, resolved) : null;
+            int current = store.currentVersion(name);
+            resolved = version != null ? version : current;
+            file = resolved > 0 ? store.fileOf(name, resolved, current) : null;
         } catch (IOException e) {
             throw VaultException.failed("cannot read the store: " + e.getMessage());
         }
