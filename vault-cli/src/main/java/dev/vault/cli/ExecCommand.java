@@ -38,7 +38,7 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws VaultException, InterruptedException {
-        String statedPurpose = purpose != null ? purpose : root.io.env.get("VAULT_PURPOSE");
+        String statedPurpose = root.statedPurpose(purpose);
         List<Injection> injections = root.openVault().injections(only, root.identity(), statedPurpose);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.io.cwd.toFile());
         Map<String, String> environment = builder.environment();

@@ -39,7 +39,7 @@ final class GetCommand implements Callable<Integer> {
         if (version != null && version < 1) {
             throw VaultException.failed("invalid version \"" + version + "\"", "versions count from 1");
         }
-        String statedPurpose = purpose != null ? purpose : root.io.env.get("VAULT_PURPOSE");
+        String statedPurpose = root.statedPurpose(purpose);
         try (SecretBytes value = root.openVault().get(secret, version, root.identity(), statedPurpose)) {
             if (output != null) {
                 Path file = root.io.resolve(output);

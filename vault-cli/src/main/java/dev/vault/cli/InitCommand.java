@@ -30,10 +30,9 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws VaultException {
-        String explicit = root.vaultDir != null ? root.vaultDir : root.io.env.get("VAULT_DIR");
-        VaultPaths paths = explicit != null && !explicit.isEmpty()
-                ? VaultPaths.of(root.io.resolve(explicit))
-                : VaultPaths.of(root.io.cwd.resolve(VaultPaths.DEFAULT_FOLDER));
+        // not the nearest vault upward: init makes one here unless told where
+        VaultPaths explicit = root.explicitVaultPaths();
+        VaultPaths paths = explicit != null ? explicit : VaultPaths.of(root.io.cwd.resolve(VaultPaths.DEFAULT_FOLDER));
         if (paths.exists()) {
             throw VaultException.failed("a vault already exists at \"" + paths.root() + "\"; refusing to overwrite it",
                     "use it as it is, or pick another folder with --vault DIR");

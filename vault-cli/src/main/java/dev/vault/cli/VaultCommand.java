@@ -64,9 +64,9 @@ final class VaultCommand implements Callable<Integer> {
 
     /** The vault's paths, found as the footer says; its folder need not exist yet. */
     VaultPaths vaultPaths(boolean mustExist) throws VaultException {
-        String explicit = vaultDir != null ? vaultDir : io.env.get("VAULT_DIR");
-        if (explicit != null && !explicit.isEmpty()) {
-            return VaultPaths.of(io.resolve(explicit));
+        VaultPaths explicit = explicitVaultPaths();
+        if (explicit != null) {
+            return explicit;
         }
         VaultPaths found = VaultPaths.findFrom(io.cwd);
         if (found == null && mustExist) {
@@ -74,6 +74,17 @@ final class VaultCommand implements Callable<Integer> {
                     "create one with `vault init`, or name one with --vault DIR or VAULT_DIR");
         }
         return found != null ? found : VaultPaths.of(io.cwd.resolve(VaultPaths.DEFAULT_FOLDER));
+    }
+
+    /** The vault named by --vault, else $VAULT_DIR, or null when neither names one. */
+    VaultPaths explicitVaultPaths() {
+        String explicit = vaultDir != null ? vaultDir : io.env.get("VAULT_DIR");
+        return explicit != null && !explicit.isEmpty() ? VaultPaths.of(io.resolve(explicit)) : null;
+    }
+
+    /** The purpose for the audit log: --purpose, else $VAULT_PURPOSE, else null (the manifest's). */
+    String statedPurpose(String purpose) {
+        return purpose != null ? purpose : io.env.get("VAULT_PURPOSE");
     }
 
     Vault openVault() throws VaultException {
