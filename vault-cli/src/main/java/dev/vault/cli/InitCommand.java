@@ -58,7 +58,7 @@ final class InitCommand implements Callable<Integer> {
             created = true;
         }
         try {
-            Vault.create(paths, identityName, recipient);
+            Vault.create(paths, identityName, recipient, root.auditLog(paths));
         } catch (VaultException e) {
             if (created) {
                 deleteQuietly(identityPath);

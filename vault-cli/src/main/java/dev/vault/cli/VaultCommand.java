@@ -5,7 +5,7 @@ import dev.vault.core.Vault;
 import dev.vault.core.VaultException;
 import dev.vault.core.VaultPaths;
 import dev.vault.core.audit.Actor;
-import dev.vault.core.audit.JsonLinesAuditLog;
+import dev.vault.core.audit.ChainedAuditLog;
 import dev.vault.core.crypto.IdentityFile;
 
 import picocli.CommandLine.Command;
@@ -89,7 +89,29 @@ final class VaultCommand implements Callable<Integer> {
 
     Vault openVault() throws VaultException {
         VaultPaths paths = vaultPaths(true);
-        return Vault.open(paths, new JsonLinesAuditLog(paths.auditLog(), Actor.current(io.env), io.clock));
+        return Vault.open(paths, auditLog(paths));
+    }
+
+    /**
+     * The vault's audit log, acting as this process. {@code VAULT_AUDIT_SEGMENT_BYTES} sets the size at
+     * which the active segment is sealed (for tests and benchmarks; the default is 32 MiB).
+     */
+    ChainedAuditLog auditLog(VaultPaths paths) throws VaultException {
+        long segmentBytes = ChainedAuditLog.DEFAULT_SEGMENT_BYTES;
+        String stated = io.env.get("VAULT_AUDIT_SEGMENT_BYTES");
+        if (stated != null && !stated.isEmpty()) {
+            try {
+                segmentBytes = Long.parseLong(stated);
+            } catch (NumberFormatException e) {
+                segmentBytes = -1;
+            }
+            if (segmentBytes < 1) {
+                throw VaultException.failed("VAULT_AUDIT_SEGMENT_BYTES must be a positive number of bytes, not \""
+                        + stated + "\"", "unset it to use the default of 32 MiB");
+            }
+        }
+        return new ChainedAuditLog(paths.auditFolder(), Actor.current(io.env), io.clock, segmentBytes,
+                ChainedAuditLog.DEFAULT_LOCK_WAIT_MILLIS);
     }
 
     Path configFolder() {

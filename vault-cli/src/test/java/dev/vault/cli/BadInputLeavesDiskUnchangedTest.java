@@ -64,7 +64,7 @@ class BadInputLeavesDiskUnchangedTest {
     void identityReadableByOthers() throws IOException {
         Path identity = work.resolve("config/vault/identity.txt");
         Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-r--r--"));
-        expectUnchanged(3, "vault: error: identity file \"" + identity + "\" is accessible by others (mode 0644)", 0,
+        expectUnchanged(3, "vault: error: identity file \"" + identity + "\" is accessible by others (mode 0644)", 1,
                 "", "get", "db/password");
     }
 
@@ -74,7 +74,7 @@ class BadInputLeavesDiskUnchangedTest {
         Files.writeString(identity, "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ6J6TAE\n");
         Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-------"));
         expectUnchanged(3, "vault: error: identity file \"" + identity
-                + "\" line 1: expected a 32-byte X25519 key, found 31 bytes", 0, "", "get", "db/password", "-i", "short.txt");
+                + "\" line 1: expected a 32-byte X25519 key, found 31 bytes", 1, "", "get", "db/password", "-i", "short.txt");
     }
 
     @Test
@@ -91,6 +91,8 @@ class BadInputLeavesDiskUnchangedTest {
         Path file = work.resolve(".vault/secrets/db/password.age");
         expectUnchanged(3, "vault: error: \"" + file + "\" does not decrypt with identity \"" + other + "\"", 1, "",
                 "get", "db/password", "-i", "other.txt");
+        assertTrue(lastAuditLine().contains("\"result\":\"denied\",\"reason\":\"not a recipient of this secret\""),
+                lastAuditLine());
     }
 
     @Test
@@ -117,8 +119,14 @@ class BadInputLeavesDiskUnchangedTest {
         assertEquals(auditBefore, auditAfter.subList(0, auditBefore.size()), "the audit log was rewritten");
         assertEquals(auditEntriesAdded, auditAfter.size() - auditBefore.size(), "audit entries added");
         for (String entry : auditAfter.subList(auditBefore.size(), auditAfter.size())) {
-            assertTrue(entry.contains("\"result\":\"error\""), entry);
+            assertTrue(entry.contains("\"result\":\"error\"") || entry.contains("\"result\":\"denied\""), entry);
+            assertTrue(entry.contains("\"action\":\"" + args[0] + "\""), entry);
         }
+    }
+
+    private String lastAuditLine() throws IOException {
+        List<String> lines = auditLines();
+        return lines.get(lines.size() - 1);
     }
 
     private List<String> auditLines() throws IOException {
@@ -131,7 +139,8 @@ class BadInputLeavesDiskUnchangedTest {
         try (Stream<Path> walk = Files.walk(work)) {
             for (Path path : (Iterable<Path>) walk::iterator) {
                 String relative = work.relativize(path).toString();
-                if (relative.equals(".vault/audit/audit.log") || relative.equals(".vault/.lock")) {
+                if (relative.equals(".vault/audit/audit.log") || relative.equals(".vault/.lock")
+                        || relative.equals(".vault/audit/audit.lock")) {
                     continue;
                 }
                 String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));

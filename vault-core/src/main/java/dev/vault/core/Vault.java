@@ -2,6 +2,7 @@ package dev.vault.core;
 
 import dev.vault.core.audit.AuditEvent;
 import dev.vault.core.audit.AuditLog;
+import dev.vault.core.audit.ChainedAuditLog;
 import dev.vault.core.crypto.AgeCodec;
 import dev.vault.core.crypto.DecryptException;
 import dev.vault.core.crypto.Identity;
@@ -47,9 +48,10 @@ public final class Vault {
 
     /**
      * Creates a vault folder with a manifest naming its first identity, an empty store and an empty audit
-     * log. Refuses a folder that already has anything in it.
+     * log whose first entry records the creation. Refuses a folder that already has anything in it.
      */
-    public static void create(VaultPaths paths, String identityName, String recipient) throws VaultException {
+    public static void create(VaultPaths paths, String identityName, String recipient, AuditLog audit)
+            throws VaultException {
         Path root = paths.root();
         try {
             if (Files.exists(root)) {
@@ -63,14 +65,14 @@ public final class Vault {
             }
             AtomicFiles.createFolders(root);
             AtomicFiles.createFolders(paths.secrets());
-            AtomicFiles.createFolders(paths.auditFolder());
-            AtomicFiles.createExclusive(paths.auditLog(), new byte[0]);
+            ChainedAuditLog.create(paths.auditFolder());
             String text = initialManifest(identityName, recipient);
             ManifestReader.read(text, paths.manifest().toString());
             AtomicFiles.createExclusive(paths.manifest(), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw VaultException.failed("cannot create the vault at \"" + root + "\": " + e.getMessage());
         }
+        audit.append(AuditEvent.ok("init", null, null, recipient, null));
     }
 
     private static String initialManifest(String identityName, String recipient) {
@@ -206,7 +208,7 @@ public final class Vault {
      */
     public SecretBytes get(SecretName name, Integer version, IdentitySource identities, String purpose)
             throws VaultException {
-        return read("get", name, version, identities.load(), purpose);
+        return read("get", name, version, loadIdentity("get", name, version, identities, purpose), purpose);
     }
 
     /**
@@ -235,7 +237,7 @@ public final class Vault {
         if (wanted.isEmpty()) {
             return injections;
         }
-        Identity identity = identities.load();
+        Identity identity = loadIdentity("exec", null, null, identities, purpose);
         try {
             for (Manifest.SecretEntry entry : wanted) {
                 SecretName name = SecretName.of(entry.name());
@@ -244,6 +246,19 @@ public final class Vault {
             return injections;
         } catch (VaultException | RuntimeException e) {
             injections.forEach(Injection::close);
+            throw e;
+        }
+    }
+
+    /** The identity to decrypt with; a refused one is recorded as a failed access before it is reported. */
+    private Identity loadIdentity(String action, SecretName name, Integer version, IdentitySource identities,
+                                  String purpose) throws VaultException {
+        try {
+            return identities.load();
+        } catch (VaultException e) {
+            recordFailure(AuditEvent.error(action, name == null ? null : name.toString(), version, null,
+                    purpose != null ? purpose : name == null ? null : manifestPurposeOrNull(name),
+                    "identity refused"));
             throw e;
         }
     }
@@ -278,8 +293,11 @@ public final class Vault {
         try {
             value = AgeCodec.decrypt(ageFile, identity, false);
         } catch (DecryptException e) {
-            recordFailure(AuditEvent.error(action, name.toString(), resolved, identity.recipient(), statedPurpose,
-                    "decrypt failed: " + e.failure().description()));
+            recordFailure(e.failure() == DecryptException.Failure.NO_MATCH
+                    ? AuditEvent.denied(action, name.toString(), resolved, identity.recipient(), statedPurpose,
+                            "not a recipient of this secret")
+                    : AuditEvent.error(action, name.toString(), resolved, identity.recipient(), statedPurpose,
+                            "decrypt failed: " + e.failure().description()));
             throw decryptFailure(file, identity, e);
         }
         try {

@@ -40,8 +40,12 @@ class VaultRoundTripTest {
         NewIdentity identity = NewIdentity.generate(Instant.EPOCH);
         IdentityFile.create(identityFile, identity);
         VaultPaths paths = VaultPaths.of(temp.resolve("vault"));
-        Vault.create(paths, "tester", identity.recipient());
-        AuditLog audit = recorded::add;
+        AuditLog audit = event -> {
+            recorded.add(event);
+            return recorded.size();
+        };
+        Vault.create(paths, "tester", identity.recipient(), audit);
+        recorded.clear();
         vault = Vault.open(paths, audit);
     }
 

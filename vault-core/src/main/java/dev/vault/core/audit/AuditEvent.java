@@ -43,6 +43,16 @@ public final class AuditEvent {
         return new AuditEvent(action, secret, version, identity, purpose, Result.OK, null);
     }
 
+    public static AuditEvent denied(String action, String secret, Integer version, String identity, String purpose,
+                                    String reason) {
+        return new AuditEvent(action, secret, version, identity, purpose, Result.DENIED, reason);
+    }
+
+    public static AuditEvent of(String action, String secret, Integer version, String identity, String purpose,
+                                Result result, String reason) {
+        return new AuditEvent(action, secret, version, identity, purpose, result, reason);
+    }
+
     public static AuditEvent error(String action, String secret, Integer version, String identity, String purpose,
                                    String reason) {
         return new AuditEvent(action, secret, version, identity, purpose, Result.ERROR, reason);

@@ -7,5 +7,6 @@ import dev.vault.core.VaultException;
  * when it throws, the caller must release nothing and change nothing (fail closed).
  */
 public interface AuditLog {
-    void append(AuditEvent event) throws VaultException;
+    /** Records {@code event} durably; returns its sequence number in the log. */
+    long append(AuditEvent event) throws VaultException;
 }

@@ -1,0 +1,99 @@
+package dev.vault.core;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An exclusive lock on a lock file, between processes (an OS file lock) and between threads of this JVM
+ * (which share one OS lock per file), taken within a bounded wait or not at all.
+ */
+public final class BoundedLock implements AutoCloseable {
+    /** The lock was not released by its holder within the wait. */
+    public static final class TimeoutException extends IOException {
+        TimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock threads;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private BoundedLock(ReentrantLock threads, FileChannel channel, FileLock lock) {
+        this.threads = threads;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Locks {@code file} (created with mode 0600 if missing), waiting at most {@code waitMillis}. */
+    public static BoundedLock acquire(Path file, long waitMillis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        ReentrantLock threads = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock());
+        try {
+            if (!threads.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw timeout(waitMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the lock");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(AtomicFiles.FILE_MODE));
+            while (true) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return new BoundedLock(threads, channel, lock);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw timeout(waitMillis);
+                }
+                Thread.sleep(2);
+            }
+        } catch (IOException | RuntimeException e) {
+            release(threads, channel);
+            throw e;
+        } catch (InterruptedException e) {
+            release(threads, channel);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the lock");
+        }
+    }
+
+    private static TimeoutException timeout(long waitMillis) {
+        return new TimeoutException("it was not released within " + formatWait(waitMillis));
+    }
+
+    private static String formatWait(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " seconds" : millis + " ms";
+    }
+
+    private static void release(ReentrantLock threads, FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // closing the channel drops its lock; nothing more to do
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        release(threads, channel);
+    }
+}

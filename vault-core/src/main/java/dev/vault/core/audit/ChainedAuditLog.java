@@ -1,0 +1,225 @@
+package dev.vault.core.audit;
+
+import dev.vault.core.AtomicFiles;
+import dev.vault.core.BoundedLock;
+import dev.vault.core.VaultException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The SHA-256 hash-chained audit log (docs/audit-format.md). An append takes the log's lock (bounded
+ * wait), reads only the tail of the active segment to find the last entry, writes one line and fsyncs it.
+ * A torn or damaged tail, a lock not obtained, or a failed write is an error: the caller releases nothing.
+ */
+public final class ChainedAuditLog implements AuditLog {
+    public static final long DEFAULT_SEGMENT_BYTES = 32L << 20;
+    public static final long DEFAULT_LOCK_WAIT_MILLIS = 10_000;
+
+    private final AuditFiles files;
+    private final Actor actor;
+    private final Clock clock;
+    private final long segmentBytes;
+    private final long lockWaitMillis;
+
+    public ChainedAuditLog(Path folder, Actor actor, Clock clock, long segmentBytes, long lockWaitMillis) {
+        this.files = new AuditFiles(folder);
+        this.actor = actor;
+        this.clock = clock;
+        this.segmentBytes = segmentBytes;
+        this.lockWaitMillis = lockWaitMillis;
+    }
+
+    public ChainedAuditLog(Path folder, Actor actor, Clock clock) {
+        this(folder, actor, clock, DEFAULT_SEGMENT_BYTES, DEFAULT_LOCK_WAIT_MILLIS);
+    }
+
+    /** Creates the empty active segment of a new log; refuses to touch one that exists. */
+    public static void create(Path folder) throws IOException {
+        AtomicFiles.createFolders(folder);
+        AtomicFiles.createExclusive(new AuditFiles(folder).active(), new byte[0]);
+    }
+
+    @Override
+    public long append(AuditEvent event) throws VaultException {
+        try (BoundedLock lock = BoundedLock.acquire(files.lock(), lockWaitMillis);
+             FileChannel channel = FileChannel.open(files.active(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return appendLocked(channel, event);
+        } catch (VaultException e) {
+            throw e;
+        } catch (BoundedLock.TimeoutException e) {
+            throw failure("the audit log is locked by another process: " + e.getMessage(),
+                    "retry; if it stays locked, look for a stuck vault process (fuser " + files.folder().resolve("audit.lock") + ")", e);
+        } catch (NoSuchFileException e) {
+            throw failure("the audit log \"" + files.active() + "\" is missing", MAKE_WRITABLE, e);
+        } catch (IOException | RuntimeException e) {
+            throw failure("cannot write the audit log \"" + files.active() + "\": " + describe(e), MAKE_WRITABLE, e);
+        }
+    }
+
+    private static final String MAKE_WRITABLE =
+            "the vault records every access before it happens; make the audit log writable, then retry";
+
+    private long appendLocked(FileChannel channel, AuditEvent event) throws IOException, VaultException {
+        long size = channel.size();
+        AuditEntry last = lastEntry(channel, size);
+        long seq = last == null ? 1 : last.seq + 1;
+        String prev = last == null ? AuditEntry.GENESIS : last.hash;
+        byte[] line = EntryWriter.line(seq, clock.instant(), actor, event.identity(), event, prev, null);
+        if (line.length > Tail.MAX_LINE) {
+            throw new VaultException(VaultException.Kind.AUDIT, "the audit entry would be longer than "
+                    + Tail.MAX_LINE + " bytes; nothing was released or changed", "state a shorter purpose");
+        }
+        if (size >= segmentBytes) {
+            roll(line);
+        } else {
+            write(channel, size, line);
+        }
+        return seq;
+    }
+
+    /** The last entry before the next one: from the active segment, or the newest sealed one when it is empty. */
+    private AuditEntry lastEntry(FileChannel channel, long size) throws IOException, VaultException {
+        Tail tail = Tail.read(channel, size);
+        if (tail.tornBytes > 0) {
+            throw tornTail(tail.tornBytes);
+        }
+        if (tail.line != null) {
+            return checked(tail.line, files.active());
+        }
+        Map.Entry<Integer, Path> sealed = files.sealed().lastEntry();
+        if (sealed == null) {
+            return null;
+        }
+        try (FileChannel previous = FileChannel.open(sealed.getValue(), StandardOpenOption.READ)) {
+            Tail end = Tail.read(previous, previous.size());
+            if (end.line == null || end.tornBytes > 0) {
+                throw damaged(sealed.getValue(), "it does not end with a complete entry");
+            }
+            return checked(end.line, sealed.getValue());
+        }
+    }
+
+    private AuditEntry checked(byte[] line, Path segment) throws VaultException {
+        EntryParser parser = new EntryParser();
+        try {
+            AuditEntry entry = parser.parse(line, 0, line.length);
+            if (!parser.computedHash().equals(entry.hash)) {
+                throw damaged(segment, "its last entry does not match its hash");
+            }
+            return entry;
+        } catch (EntryFormatException e) {
+            throw damaged(segment, "its last entry is not a valid entry (column " + e.column() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Seals the active segment and starts a new one holding {@code line}. The active name never goes
+     * missing: the sealed name is a hard link made first, then a new file replaces the active name.
+     */
+    private void roll(byte[] line) throws IOException {
+        Map.Entry<Integer, Path> last = files.sealed().lastEntry();
+        if (last == null || !Files.isSameFile(last.getValue(), files.active())) {
+            Files.createLink(files.sealed(last == null ? 1 : last.getKey() + 1), files.active());
+            AtomicFiles.syncFolder(files.folder());
+        }
+        AtomicFiles.write(files.active(), line);
+    }
+
+    private static void write(FileChannel channel, long at, byte[] line) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        try {
+            long position = at;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            try {
+                channel.truncate(at);
+                channel.force(true);
+            } catch (IOException ignored) {
+                // the torn tail stays; the next access finds it and fails closed
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Moves a torn tail (bytes after the last complete entry, left by a crash during a write) to a file in
+     * the quarantine folder, then appends an {@code audit-repair} entry that names it. Returns that entry's
+     * reason, or null when there was nothing to repair. A damaged last entry is not repaired: that is not
+     * what a crash leaves.
+     */
+    public String repair() throws VaultException {
+        try (BoundedLock lock = BoundedLock.acquire(files.lock(), lockWaitMillis);
+             FileChannel channel = FileChannel.open(files.active(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            Tail tail = Tail.read(channel, size);
+            if (tail.line != null) {
+                checked(tail.line, files.active());
+            }
+            if (tail.tornBytes == 0) {
+                return null;
+            }
+            ByteBuffer fragment = ByteBuffer.allocate(tail.tornBytes);
+            while (fragment.hasRemaining()) {
+                if (channel.read(fragment, tail.tornAt + fragment.position()) < 0) {
+                    throw new IOException("the log changed while being repaired");
+                }
+            }
+            AtomicFiles.createFolders(files.quarantine());
+            Path kept = files.quarantine().resolve("torn-" + clock.millis() + ".bin");
+            AtomicFiles.createExclusive(kept, fragment.array());
+            AtomicFiles.syncFolder(files.quarantine());
+            channel.truncate(tail.tornAt);
+            channel.force(true);
+            String reason = "moved a torn tail of " + tail.tornBytes + " bytes to "
+                    + files.folder().relativize(kept);
+            appendLocked(channel, AuditEvent.of("audit-repair", null, null, null, null, AuditEvent.Result.OK, reason));
+            return reason;
+        } catch (VaultException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw failure("cannot repair the audit log \"" + files.active() + "\": " + describe(e), MAKE_WRITABLE, e);
+        }
+    }
+
+    private VaultException tornTail(int bytes) {
+        return new VaultException(VaultException.Kind.AUDIT, "the audit log \"" + files.active()
+                + "\" ends with a torn entry (" + bytes + " bytes, left by a crash during a write); "
+                + "nothing was released or changed",
+                "run `vault audit repair` to move the torn bytes to the quarantine folder, then retry");
+    }
+
+    private static VaultException damaged(Path segment, String what) {
+        return new VaultException(VaultException.Kind.AUDIT, "the audit log \"" + segment + "\" is damaged: "
+                + what + "; nothing was released or changed",
+                "run `vault audit verify` to see where; the log may have been changed by hand");
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason().toLowerCase(Locale.ROOT);
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static VaultException failure(String message, String hint, Exception cause) {
+        return new VaultException(VaultException.Kind.AUDIT, message + "; nothing was released or changed", hint, cause);
+    }
+}

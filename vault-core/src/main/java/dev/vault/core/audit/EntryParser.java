@@ -1,0 +1,362 @@
+package dev.vault.core.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Reads a line that must be an entry in canonical form (docs/audit-format.md) and nothing else: keys in
+ * the fixed order, no white space, only the escapes JSON.stringify writes, shortest UTF-8, integers without
+ * leading zeros. Anything else is refused, so each entry has exactly one byte form. Not thread-safe.
+ */
+public final class EntryParser {
+    private static final Field[] ENTRY = {
+        new Field("seq", false), new Field("time", false), new Field("actor", false), new Field("action", false),
+        new Field("secret", true), new Field("version", true), new Field("purpose", true),
+        new Field("result", false), new Field("reason", true), new Field("prev", false), new Field("hash", false),
+    };
+    private static final Field[] ACTOR = {
+        new Field("user", false), new Field("uid", true), new Field("host", false), new Field("pid", false),
+        new Field("identity", true), new Field("agent", true), new Field("session", true),
+    };
+
+    private static final class Field {
+        final String name;
+        final byte[] quoted;
+        final boolean optional;
+
+        Field(String name, boolean optional) {
+            this.name = name;
+            this.quoted = ("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
+            this.optional = optional;
+        }
+    }
+
+    private final MessageDigest digest = EntryWriter.newDigest();
+    private final byte[] computed = new byte[32];
+    private byte[] b;
+    private int start;
+    private int pos;
+    private int end;
+    private int hashFieldAt;
+
+    /**
+     * Parses the line {@code bytes[start, end)} (without its newline). The entry's stored {@code hash} is
+     * not checked here: compare it with {@link #computedHash()}.
+     */
+    public AuditEntry parse(byte[] bytes, int start, int end) throws EntryFormatException {
+        this.b = bytes;
+        this.start = start;
+        this.pos = start;
+        this.end = end;
+        AuditEntry entry = new AuditEntry();
+        expect('{');
+        int next = 0;
+        while (true) {
+            if (next > 0) {
+                if (peek() == '}') {
+                    break;
+                }
+                expect(',');
+            }
+            int fieldAt = pos;
+            next = key(ENTRY, next);
+            value(entry, ENTRY[next - 1].name, fieldAt);
+        }
+        missing(ENTRY, next);
+        expect('}');
+        if (pos != end) {
+            throw error("bytes after the end of the entry");
+        }
+        checkValues(entry);
+        return entry;
+    }
+
+    /** The SHA-256 of the line just parsed without its {@code hash} field: what its {@code hash} must be. */
+    public String computedHash() {
+        digest.update(b, start, hashFieldAt - start);
+        digest.update((byte) '}');
+        try {
+            digest.digest(computed, 0, 32);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        return EntryWriter.hex(computed);
+    }
+
+    private void value(AuditEntry entry, String name, int fieldAt) throws EntryFormatException {
+        switch (name) {
+            case "seq": entry.seq = number(); break;
+            case "time": entry.time = string(); break;
+            case "actor": actor(entry); break;
+            case "action": entry.action = string(); break;
+            case "secret": entry.secret = string(); break;
+            case "version": entry.version = (int) Math.min(number(), Integer.MAX_VALUE); break;
+            case "purpose": entry.purpose = string(); break;
+            case "result": entry.result = string(); break;
+            case "reason": entry.reason = string(); break;
+            case "prev": entry.prev = string(); break;
+            case "hash":
+                hashFieldAt = fieldAt - 1;
+                entry.hash = string();
+                break;
+            default: throw new IllegalStateException(name);
+        }
+    }
+
+    private void actor(AuditEntry entry) throws EntryFormatException {
+        expect('{');
+        int next = 0;
+        while (true) {
+            if (next > 0) {
+                if (peek() == '}') {
+                    break;
+                }
+                expect(',');
+            }
+            next = key(ACTOR, next);
+            switch (ACTOR[next - 1].name) {
+                case "user": entry.user = string(); break;
+                case "uid": entry.uid = number(); break;
+                case "host": entry.host = string(); break;
+                case "pid": entry.pid = number(); break;
+                case "identity": entry.identity = string(); break;
+                case "agent": entry.agent = string(); break;
+                default: entry.session = string(); break;
+            }
+        }
+        missing(ACTOR, next);
+        expect('}');
+    }
+
+    /** Matches the key at pos with the fields from {@code from} on (skipping optional ones); returns the next index. */
+    private int key(Field[] fields, int from) throws EntryFormatException {
+        for (int i = from; i < fields.length; i++) {
+            if (startsWith(fields[i].quoted)) {
+                pos += fields[i].quoted.length;
+                return i + 1;
+            }
+            if (!fields[i].optional) {
+                throw error("expected \"" + fields[i].name + "\" here");
+            }
+        }
+        throw error("unexpected field");
+    }
+
+    private void missing(Field[] fields, int next) throws EntryFormatException {
+        for (int i = next; i < fields.length; i++) {
+            if (!fields[i].optional) {
+                throw error("\"" + fields[i].name + "\" is missing");
+            }
+        }
+    }
+
+    private boolean startsWith(byte[] quoted) {
+        if (end - pos < quoted.length) {
+            return false;
+        }
+        for (int i = 0; i < quoted.length; i++) {
+            if (b[pos + i] != quoted[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long number() throws EntryFormatException {
+        int from = pos;
+        long value = 0;
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+            if (pos - from == 18) {
+                throw error("number too long");
+            }
+            value = value * 10 + (b[pos++] - '0');
+        }
+        if (pos == from) {
+            throw error("expected a number");
+        }
+        if (b[from] == '0' && pos - from > 1) {
+            throw error("number with a leading zero");
+        }
+        return value;
+    }
+
+    /** A string in canonical form; builds the String only once it is known to be valid. */
+    private String string() throws EntryFormatException {
+        expect('"');
+        int from = pos;
+        boolean plain = true;
+        while (true) {
+            if (pos >= end) {
+                throw error("unterminated string");
+            }
+            int c = b[pos] & 0xff;
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20) {
+                throw error("control character not escaped");
+            }
+            if (c == '\\') {
+                plain = false;
+                escape();
+            } else if (c >= 0x80) {
+                utf8(c);
+            } else {
+                pos++;
+            }
+        }
+        String text = plain ? new String(b, from, pos - from, StandardCharsets.UTF_8) : unescape(from, pos);
+        pos++;
+        return text;
+    }
+
+    private void escape() throws EntryFormatException {
+        if (pos + 1 >= end) {
+            throw error("unterminated escape");
+        }
+        switch (b[pos + 1]) {
+            case '"': case '\\': case 'b': case 'f': case 'n': case 'r': case 't':
+                pos += 2;
+                return;
+            case 'u':
+                if (pos + 6 > end || b[pos + 2] != '0' || b[pos + 3] != '0' || !hexDigit(b[pos + 4]) || !hexDigit(b[pos + 5])) {
+                    throw error("escape not in canonical form");
+                }
+                int code = Character.digit(b[pos + 4], 16) * 16 + Character.digit(b[pos + 5], 16);
+                if (code >= 0x20 || code == '\b' || code == '\f' || code == '\n' || code == '\r' || code == '\t') {
+                    throw error("escape not in canonical form");
+                }
+                pos += 6;
+                return;
+            default:
+                throw error("escape not in canonical form");
+        }
+    }
+
+    private static boolean hexDigit(byte c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+    }
+
+    /** Checks one shortest-form UTF-8 sequence of a scalar value (no surrogates) starting with {@code lead}. */
+    private void utf8(int lead) throws EntryFormatException {
+        int count;
+        int min;
+        int code;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            count = 1;
+            min = 0x80;
+            code = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            count = 2;
+            min = 0x800;
+            code = lead & 0x0F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            count = 3;
+            min = 0x10000;
+            code = lead & 0x07;
+        } else {
+            throw error("invalid UTF-8");
+        }
+        if (pos + count >= end) {
+            throw error("invalid UTF-8");
+        }
+        for (int i = 1; i <= count; i++) {
+            int c = b[pos + i] & 0xff;
+            if ((c & 0xC0) != 0x80) {
+                throw error("invalid UTF-8");
+            }
+            code = code << 6 | c & 0x3F;
+        }
+        if (code < min || code > 0x10FFFF || code >= 0xD800 && code <= 0xDFFF) {
+            throw error("invalid UTF-8");
+        }
+        pos += count + 1;
+    }
+
+    private String unescape(int from, int to) {
+        StringBuilder text = new StringBuilder(to - from);
+        int run = from;
+        for (int i = from; i < to; i++) {
+            if (b[i] != '\\') {
+                continue;
+            }
+            text.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+            byte kind = b[i + 1];
+            switch (kind) {
+                case 'b': text.append('\b'); break;
+                case 'f': text.append('\f'); break;
+                case 'n': text.append('\n'); break;
+                case 'r': text.append('\r'); break;
+                case 't': text.append('\t'); break;
+                case 'u':
+                    text.append((char) (Character.digit(b[i + 4], 16) * 16 + Character.digit(b[i + 5], 16)));
+                    i += 4;
+                    break;
+                default: text.append((char) kind);
+            }
+            i++;
+            run = i + 1;
+        }
+        return text.append(new String(b, run, to - run, StandardCharsets.UTF_8)).toString();
+    }
+
+    private void checkValues(AuditEntry entry) throws EntryFormatException {
+        if (!isTime(entry.time)) {
+            throw new EntryFormatException(1, "\"time\" is not a UTC time such as 2026-11-21T09:30:00.000Z");
+        }
+        if (!entry.result.equals("ok") && !entry.result.equals("denied") && !entry.result.equals("error")) {
+            throw new EntryFormatException(1, "\"result\" is not ok, denied or error");
+        }
+        if (!isHash(entry.prev) || !isHash(entry.hash)) {
+            throw new EntryFormatException(1, "\"prev\" and \"hash\" must be 64 lowercase hex digits");
+        }
+        if (entry.seq < 1) {
+            throw new EntryFormatException(1, "\"seq\" starts at 1");
+        }
+    }
+
+    private static boolean isTime(String t) {
+        if (t.length() != 24) {
+            return false;
+        }
+        for (int i = 0; i < 24; i++) {
+            char c = t.charAt(i);
+            char want = "dddd-dd-ddTdd:dd:dd.dddZ".charAt(i);
+            if (want == 'd' ? c < '0' || c > '9' : c != want) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isHash(String h) {
+        if (h.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = h.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int peek() throws EntryFormatException {
+        if (pos >= end) {
+            throw error("the entry ends too early");
+        }
+        return b[pos];
+    }
+
+    private void expect(char c) throws EntryFormatException {
+        if (pos >= end || b[pos] != c) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private EntryFormatException error(String message) {
+        return new EntryFormatException(pos - start + 1, message);
+    }
+}
