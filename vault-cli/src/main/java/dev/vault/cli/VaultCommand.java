@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         description = "A secrets vault for people and AI agents: age-encrypted, every access recorded.",
         subcommands = {InitCommand.class, IdentityCommand.class, SetCommand.class, GetCommand.class,
                 ListCommand.class, HistoryCommand.class, RmCommand.class, PurgeCommand.class, ExecCommand.class,
-                DemoCommand.class},
+                AuditCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -82,9 +82,10 @@ final class VaultCommand implements Callable<Integer> {
         return explicit != null && !explicit.isEmpty() ? VaultPaths.of(io.resolve(explicit)) : null;
     }
 
-    /** The purpose for the audit log: --purpose, else $VAULT_PURPOSE, else null (the manifest's). */
+    /** The purpose for the audit log: --purpose, else $VAULT_PURPOSE, else null (the manifest's); empty is none. */
     String statedPurpose(String purpose) {
-        return purpose != null ? purpose : io.env.get("VAULT_PURPOSE");
+        String stated = purpose != null ? purpose : io.env.get("VAULT_PURPOSE");
+        return stated == null || stated.isEmpty() ? null : stated;
     }
 
     Vault openVault() throws VaultException {

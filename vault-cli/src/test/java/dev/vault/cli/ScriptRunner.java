@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <pre>
  * # comment
- * $ vault ARGS [&lt; FILE]     run a command (stdin from FILE, else empty)
+ * $ vault ARGS [&lt; FILE] [&gt; OUT]  run a command (stdin from FILE, else empty; stdout into OUT, else checked)
  * &gt; line                     the next line of stdout, exactly (stdout must match all such lines)
  * &gt;~ regex                   the next line of stdout matches regex
  * &gt;! text                    the last part of stdout, without a newline after it
@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * ? N                        the exit code (default 0)
  * env NAME=VALUE / cd DIR    set for the commands that follow
  * exists P / ! exists P / mode P 600 / cmp P Q / chmod 644 P
+ * ln -s TARGET LINK / rm P (a file, or a folder and all in it) / append FILE TEXT (no newline added)
  * -- FILE --                 a file written into $WORK before the script runs (to the next -- or the end)
  * </pre>
  *
@@ -109,7 +110,15 @@ final class ScriptRunner {
         int redirect = words.indexOf("<");
         if (redirect >= 0) {
             stdin = Files.readAllBytes(cwd.resolve(words.get(redirect + 1)));
-            words = words.subList(0, redirect);
+            words = new ArrayList<>(words);
+            words.subList(redirect, redirect + 2).clear();
+        }
+        Path stdoutFile = null;
+        int outRedirect = words.indexOf(">");
+        if (outRedirect >= 0) {
+            stdoutFile = cwd.resolve(words.get(outRedirect + 1));
+            words = new ArrayList<>(words);
+            words.subList(outRedirect, outRedirect + 2).clear();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -130,6 +139,10 @@ final class ScriptRunner {
         }
         String actualErr = err.toString(StandardCharsets.UTF_8);
         assertEquals(expectedCode, code, where + ": exit code; stderr was:\n" + actualErr);
+        if (stdoutFile != null) {
+            Files.write(stdoutFile, out.toByteArray());
+            out.reset();
+        }
         check(stdout, out.toString(StandardCharsets.UTF_8), where + ": stdout");
         check(stderr, actualErr, where + ": stderr");
     }
@@ -188,6 +201,21 @@ final class ScriptRunner {
                 break;
             case "cmp":
                 assertArrayEquals(Files.readAllBytes(cwd.resolve(words.get(2))), Files.readAllBytes(cwd.resolve(words.get(1))), where);
+                break;
+            case "ln":
+                assertEquals("-s", words.get(1), where);
+                Files.createSymbolicLink(cwd.resolve(words.get(3)), Path.of(words.get(2)));
+                break;
+            case "rm":
+                try (var walk = Files.walk(cwd.resolve(words.get(1)))) {
+                    for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+                break;
+            case "append":
+                Files.writeString(cwd.resolve(words.get(1)), words.get(2), StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
                 break;
             default:
                 fail(where + ": unknown step");

@@ -1,6 +1,9 @@
 package dev.vault.core.audit;
 
+import dev.vault.core.BoundedLock;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,6 +59,55 @@ public final class AuditFiles {
             });
         }
         return sealed;
+    }
+
+    /** A segment opened for reading, and how many of its bytes to read. */
+    public static final class OpenSegment implements AutoCloseable {
+        final Path path;
+        final InputStream in;
+        final long length;
+
+        OpenSegment(Path path, InputStream in, long length) {
+            this.path = path;
+            this.in = in;
+            this.length = length;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
+     * Opens every segment at one moment when no append is under way (under the log's lock, if it can be
+     * had within {@code lockWaitMillis}; a read-only copy of a log has no writers to wait for), so that
+     * reading them later sees whole entries only, even if appends and rolls go on meanwhile.
+     */
+    public List<OpenSegment> openAll(long lockWaitMillis) throws IOException {
+        BoundedLock lock = null;
+        try {
+            lock = BoundedLock.acquire(lock(), lockWaitMillis);
+        } catch (IOException e) {
+            // no lock: read what is there
+        }
+        List<OpenSegment> open = new ArrayList<>();
+        try {
+            for (Path segment : segments()) {
+                InputStream in = Files.newInputStream(segment);
+                open.add(new OpenSegment(segment, in, Files.size(segment)));
+            }
+            return open;
+        } catch (IOException | RuntimeException e) {
+            for (OpenSegment segment : open) {
+                segment.close();
+            }
+            throw e;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 
     /**

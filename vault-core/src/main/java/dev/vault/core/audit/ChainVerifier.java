@@ -2,10 +2,10 @@ package dev.vault.core.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Checks a whole log, segment after segment: every line is an entry in canonical form, its hash is the
@@ -14,61 +14,101 @@ import java.util.List;
  */
 public final class ChainVerifier {
     private static final int BUFFER = 1 << 20;
+    private static final long LOCK_WAIT_MILLIS = 2_000;
 
     private final EntryParser parser = new EntryParser();
     private final VerifyReport report = new VerifyReport();
     private final long mark;
+    private final Consumer<AuditEntry> each;
 
-    private ChainVerifier(long mark) {
+    private ChainVerifier(long mark, Consumer<AuditEntry> each) {
         this.mark = mark;
+        this.each = each;
     }
 
-    /** Verifies the log in {@code files}; {@code mark} (0: none) is a seq whose hash the report keeps. */
-    public static VerifyReport verify(AuditFiles files, long mark) throws IOException {
-        ChainVerifier verifier = new ChainVerifier(mark);
-        List<Path> segments = files.segments();
-        for (int i = 0; i < segments.size(); i++) {
-            verifier.report.segments++;
-            if (!verifier.segment(segments.get(i), i == segments.size() - 1)) {
-                break;
+    /** Verifies the log in {@code files}. */
+    public static VerifyReport verify(AuditFiles files) throws IOException {
+        return verify(files, 0, null);
+    }
+
+    /**
+     * Verifies the log in {@code files}; {@code mark} (0: none) is a seq whose hash the report keeps, and
+     * {@code each} (if not null) is given every entry that verified, in order.
+     */
+    public static VerifyReport verify(AuditFiles files, long mark, Consumer<AuditEntry> each) throws IOException {
+        ChainVerifier verifier = new ChainVerifier(mark, each);
+        List<AuditFiles.OpenSegment> segments = files.openAll(LOCK_WAIT_MILLIS);
+        try {
+            for (int i = 0; i < segments.size(); i++) {
+                verifier.report.segments++;
+                AuditFiles.OpenSegment segment = segments.get(i);
+                if (!verifier.segment(segment.path, segment.in, segment.length, i == segments.size() - 1)) {
+                    break;
+                }
+            }
+        } finally {
+            for (AuditFiles.OpenSegment segment : segments) {
+                segment.close();
             }
         }
         return verifier.report;
     }
 
+    /**
+     * Verifies the log and that it extends {@code checkpoint}: it reaches the checkpoint's size, and the
+     * entry there has the checkpoint's hash. Catches truncation and any rewrite up to the checkpoint.
+     */
+    public static VerifyReport verify(AuditFiles files, Checkpoint checkpoint) throws IOException {
+        VerifyReport report = verify(files, checkpoint.size(), null);
+        if (!report.ok() || checkpoint.size() == 0) {
+            return report;
+        }
+        if (report.hashAtMark == null) {
+            report.fail(VerifyReport.Problem.TRUNCATED, files.active(), 0, report.headSeq,
+                    Long.toString(checkpoint.size()), Long.toString(report.headSeq),
+                    "the log has " + report.entries + " entries but the checkpoint covers " + checkpoint.size()
+                            + ": entries were removed since it was made");
+        } else if (!report.hashAtMark.equals(checkpoint.hash())) {
+            report.fail(VerifyReport.Problem.CHECKPOINT_MISMATCH, report.markSegment, report.markLine,
+                    checkpoint.size(), checkpoint.hash(), report.hashAtMark,
+                    "the entry at the checkpoint's size is not the one it signed: the log was rewritten");
+        }
+        return report;
+    }
+
     /** Verifies one segment; false when it found a problem. */
-    private boolean segment(Path segment, boolean last) throws IOException {
+    private boolean segment(Path segment, InputStream in, long length, boolean last) throws IOException {
         byte[] buffer = new byte[BUFFER];
         int filled = 0;
         long lineNumber = 0;
-        try (InputStream in = Files.newInputStream(segment)) {
-            while (true) {
-                int read = in.read(buffer, filled, buffer.length - filled);
-                if (read < 0) {
-                    break;
-                }
-                report.bytes += read;
-                int end = filled + read;
-                int start = 0;
-                for (int i = filled; i < end; i++) {
-                    if (buffer[i] == '\n') {
-                        lineNumber++;
-                        if (!entry(segment, lineNumber, buffer, start, i)) {
-                            return false;
-                        }
-                        start = i + 1;
-                    }
-                }
-                filled = end - start;
-                System.arraycopy(buffer, start, buffer, 0, filled);
-                if (filled == buffer.length) {
-                    if (buffer.length >= 4 * Tail.MAX_LINE + BUFFER) {
-                        report.fail(VerifyReport.Problem.NOT_CANONICAL, segment, lineNumber + 1, null, null, null,
-                                "a line longer than any entry");
+        long left = length;
+        while (left > 0) {
+            int read = in.read(buffer, filled, (int) Math.min(buffer.length - filled, left));
+            if (read < 0) {
+                break;
+            }
+            left -= read;
+            report.bytes += read;
+            int end = filled + read;
+            int start = 0;
+            for (int i = filled; i < end; i++) {
+                if (buffer[i] == '\n') {
+                    lineNumber++;
+                    if (!entry(segment, lineNumber, buffer, start, i)) {
                         return false;
                     }
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    start = i + 1;
                 }
+            }
+            filled = end - start;
+            System.arraycopy(buffer, start, buffer, 0, filled);
+            if (filled == buffer.length) {
+                if (buffer.length >= 4 * Tail.MAX_LINE + BUFFER) {
+                    report.fail(VerifyReport.Problem.NOT_CANONICAL, segment, lineNumber + 1, null, null, null,
+                            "a line longer than any entry");
+                    return false;
+                }
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
         }
         if (filled > 0) {
@@ -114,6 +154,11 @@ public final class ChainVerifier {
         report.headHash = entry.hash;
         if (entry.seq == mark) {
             report.hashAtMark = entry.hash;
+            report.markSegment = segment;
+            report.markLine = lineNumber;
+        }
+        if (each != null) {
+            each.accept(entry);
         }
         return true;
     }

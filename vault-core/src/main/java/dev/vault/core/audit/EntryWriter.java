@@ -75,7 +75,7 @@ public final class EntryWriter {
     }
 
     /** {@code 2026-11-21T09:30:00.000Z}: always three fraction digits, so every time has one form. */
-    static String formatTime(Instant time) {
+    public static String formatTime(Instant time) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
         StringBuilder text = new StringBuilder(24);
         pad(text, t.getYear(), 4).append('-');

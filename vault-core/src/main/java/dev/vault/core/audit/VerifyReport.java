@@ -31,6 +31,8 @@ public final class VerifyReport {
     long headSeq;
     String headHash = AuditEntry.GENESIS;
     String hashAtMark;
+    Path markSegment;
+    long markLine;
     Problem problem;
     Path segment;
     long line;

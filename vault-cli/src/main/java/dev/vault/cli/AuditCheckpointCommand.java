@@ -1,0 +1,65 @@
+package dev.vault.cli;
+
+import dev.vault.core.VaultException;
+import dev.vault.core.VaultPaths;
+import dev.vault.core.audit.AuditFiles;
+import dev.vault.core.audit.ChainVerifier;
+import dev.vault.core.audit.Checkpoint;
+import dev.vault.core.audit.CheckpointKey;
+import dev.vault.core.audit.VerifyReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "checkpoint", description = {
+        "Verify the log, then print a signed checkpoint of its head (a C2SP signed note: origin, size, hash,",
+        "Ed25519 signature). Keep it somewhere else; `vault audit verify --checkpoint FILE` later proves the",
+        "log still extends it. The signing key is made on first use: checkpoint.key (mode 0600) in the config",
+        "folder, with its verifier key checkpoint.key.pub beside it."})
+final class AuditCheckpointCommand implements Callable<Integer> {
+    @ParentCommand
+    AuditCommand audit;
+
+    @Override
+    public Integer call() throws VaultException {
+        VaultCommand root = audit.root;
+        VaultPaths paths = audit.paths();
+        VerifyReport report;
+        try {
+            report = ChainVerifier.verify(new AuditFiles(paths.auditFolder()));
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the audit log in \"" + paths.auditFolder() + "\": " + e.getMessage());
+        }
+        if (!report.ok()) {
+            throw AuditCommand.broken(paths, report);
+        }
+        String host = dev.vault.core.audit.Actor.current(root.io.env).host();
+        CheckpointKey key = CheckpointKey.signer(keyFile(root), keyName(root.io.env.getOrDefault("USER", "user"), host));
+        root.io.out.print(Checkpoint.signed(origin(host, paths), report, key).text());
+        root.io.out.flush();
+        return ExitCodes.OK;
+    }
+
+    static Path keyFile(VaultCommand root) {
+        return root.configFolder().resolve("checkpoint.key");
+    }
+
+    /** The checkpoint's origin line: this host and the vault's folder, without spaces or '+'. */
+    static String origin(String host, VaultPaths paths) {
+        return clean(host + paths.root());
+    }
+
+    private static String keyName(String user, String host) {
+        return clean("vault-audit-" + user + "@" + host);
+    }
+
+    private static String clean(String text) {
+        StringBuilder clean = new StringBuilder();
+        text.codePoints().forEach(c -> clean.appendCodePoint(c <= ' ' || c == '+' || c > '~' ? '_' : c));
+        return clean.toString();
+    }
+}
