@@ -45,4 +45,6 @@ def verify(folder):  # audit.000001.log, … then audit.log, unless the newest s
     return f"ok {seq}"
 
 if __name__ == "__main__":
-    verdict = verify(sys.argv[1]); print(verdict); sys.exit(verdict.startswith("FAIL"))
+    try: verdict = verify(sys.argv[1]) if len(sys.argv) == 2 else sys.exit("usage: verify-audit.py AUDIT_FOLDER")
+    except OSError as error: sys.exit(f"verify-audit.py: {error}")  # no such folder, no audit.log, unreadable
+    print(verdict); sys.exit(verdict.startswith("FAIL"))

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:failed: bad input, no such secret or vault, unreadable file",
+                "1:failed: bad input, no such secret or vault, unreadable file, audit chain broken",
                 "2:usage error (unknown command or option)",
                 "3:no access: the identity does not open the secret, or the identity file is refused",
                 "4:the audit log could not be written: nothing was released or changed",
