@@ -18,6 +18,8 @@ public final class ChainVerifier {
 
     private final EntryParser parser = new EntryParser();
     private final VerifyReport report = new VerifyReport();
+    /** The hash of the last entry verified: the {@code prev} the next one must have. */
+    private final byte[] head = new byte[32];
     private final long mark;
     private final Consumer<AuditEntry> each;
 
@@ -51,6 +53,7 @@ public final class ChainVerifier {
                 segment.close();
             }
         }
+        verifier.report.headHash = EntryWriter.hex(verifier.head);
         return verifier.report;
     }
 
@@ -124,16 +127,15 @@ public final class ChainVerifier {
     private boolean entry(Path segment, long lineNumber, byte[] bytes, int start, int end) {
         AuditEntry entry;
         try {
-            entry = parser.parse(bytes, start, end);
+            entry = each == null ? parser.check(bytes, start, end) : parser.parse(bytes, start, end);
         } catch (EntryFormatException e) {
             report.fail(VerifyReport.Problem.NOT_CANONICAL, segment, lineNumber, null, null, null,
                     "not an entry in canonical form (column " + e.column() + ": " + e.getMessage() + ")");
             return false;
         }
-        String computed = parser.computedHash();
-        if (!computed.equals(entry.hash)) {
-            report.fail(VerifyReport.Problem.HASH_MISMATCH, segment, lineNumber, entry.seq, computed, entry.hash,
-                    "the entry does not match its hash: it was changed after it was written");
+        if (!parser.hashMatches()) {
+            report.fail(VerifyReport.Problem.HASH_MISMATCH, segment, lineNumber, entry.seq, parser.computedHash(),
+                    stored(bytes, start, end).hash, "the entry does not match its hash: it was changed after it was written");
             return false;
         }
         long expectedSeq = report.headSeq + 1;
@@ -144,16 +146,16 @@ public final class ChainVerifier {
                     Long.toString(expectedSeq), Long.toString(entry.seq), "seq out of order: " + what);
             return false;
         }
-        if (!entry.prev.equals(report.headHash)) {
-            report.fail(VerifyReport.Problem.PREV_MISMATCH, segment, lineNumber, entry.seq, report.headHash,
-                    entry.prev, "prev is not the hash of the entry before: an entry was replaced or inserted");
+        if (!parser.prevIs(head)) {
+            report.fail(VerifyReport.Problem.PREV_MISMATCH, segment, lineNumber, entry.seq, EntryWriter.hex(head),
+                    stored(bytes, start, end).prev, "prev is not the hash of the entry before: an entry was replaced or inserted");
             return false;
         }
+        parser.storedHash(head);
         report.entries++;
         report.headSeq = entry.seq;
-        report.headHash = entry.hash;
         if (entry.seq == mark) {
-            report.hashAtMark = entry.hash;
+            report.hashAtMark = EntryWriter.hex(head);
             report.markSegment = segment;
             report.markLine = lineNumber;
         }
@@ -161,5 +163,14 @@ public final class ChainVerifier {
             each.accept(entry);
         }
         return true;
+    }
+
+    /** The line read again with its strings, to report what it holds. */
+    private static AuditEntry stored(byte[] bytes, int start, int end) {
+        try {
+            return new EntryParser().parse(bytes, start, end);
+        } catch (EntryFormatException e) {
+            throw new IllegalStateException("a line that was checked is canonical", e);
+        }
     }
 }

@@ -38,12 +38,36 @@ public final class EntryParser {
     private int pos;
     private int end;
     private int hashFieldAt;
+    /** Build no strings: the verifier's fast path, which needs seq, prev and hash only. */
+    private boolean lean;
+    /** Where the last string's content starts and ends, and where the checked fields' contents start. */
+    private int stringFrom;
+    private int stringTo;
+    private int timeAt;
+    private int resultAt;
+    private int resultTo;
+    private int prevAt;
+    private int hashAt;
 
     /**
      * Parses the line {@code bytes[start, end)} (without its newline). The entry's stored {@code hash} is
      * not checked here: compare it with {@link #computedHash()}.
      */
     public AuditEntry parse(byte[] bytes, int start, int end) throws EntryFormatException {
+        lean = false;
+        return read(bytes, start, end);
+    }
+
+    /**
+     * Checks the line {@code bytes[start, end)} as {@link #parse} does, but builds no strings: the entry
+     * returned has its numbers only. Compare its hashes with {@link #hashMatches} and {@link #prevIs}.
+     */
+    public AuditEntry check(byte[] bytes, int start, int end) throws EntryFormatException {
+        lean = true;
+        return read(bytes, start, end);
+    }
+
+    private AuditEntry read(byte[] bytes, int start, int end) throws EntryFormatException {
         this.b = bytes;
         this.start = start;
         this.pos = start;
@@ -71,8 +95,49 @@ public final class EntryParser {
         return entry;
     }
 
-    /** The SHA-256 of the line just parsed without its {@code hash} field: what its {@code hash} must be. */
-    public String computedHash() {
+    /** Whether the stored hash of the line just read is its computed hash. */
+    public boolean hashMatches() {
+        computeDigest();
+        return hexEquals(hashAt, computed);
+    }
+
+    /** Whether the {@code prev} of the line just read is {@code hash} (32 bytes). */
+    public boolean prevIs(byte[] hash) {
+        return hexEquals(prevAt, hash);
+    }
+
+    /** The stored hash of the line just read, as 32 bytes, into {@code out}. */
+    public void storedHash(byte[] out) {
+        for (int i = 0; i < 32; i++) {
+            out[i] = (byte) (Character.digit(b[hashAt + 2 * i], 16) << 4 | Character.digit(b[hashAt + 2 * i + 1], 16));
+        }
+    }
+
+    private boolean hexEquals(int at, byte[] hash) {
+        for (int i = 0; i < 32; i++) {
+            int high = HEX_VALUE[b[at + 2 * i] & 0x7f];
+            int low = HEX_VALUE[b[at + 2 * i + 1] & 0x7f];
+            if ((byte) (high << 4 | low) != hash[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int[] HEX_VALUE = new int[128];
+    /** The bytes a string holds as they are: printable ASCII but '"' and '\\'. */
+    private static final boolean[] PLAIN = new boolean[256];
+    private static final boolean[] LOWER_HEX = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            HEX_VALUE[c] = Character.digit(c, 16) < 0 ? 0 : Character.digit(c, 16);
+            PLAIN[c] = c >= 0x20 && c != '"' && c != '\\';
+            LOWER_HEX[c] = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+        }
+    }
+
+    private void computeDigest() {
         digest.update(b, start, hashFieldAt - start);
         digest.update((byte) '}');
         try {
@@ -80,24 +145,43 @@ public final class EntryParser {
         } catch (java.security.DigestException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The SHA-256 of the line just parsed without its {@code hash} field: what its {@code hash} must be. */
+    public String computedHash() {
+        computeDigest();
         return EntryWriter.hex(computed);
     }
 
     private void value(AuditEntry entry, String name, int fieldAt) throws EntryFormatException {
         switch (name) {
             case "seq": entry.seq = number(); break;
-            case "time": entry.time = string(); break;
+            case "time":
+                entry.time = string();
+                timeAt = stringFrom;
+                if (stringTo - stringFrom != 24) {
+                    throw new EntryFormatException(1, TIME_SHAPE);
+                }
+                break;
             case "actor": actor(entry); break;
             case "action": entry.action = string(); break;
             case "secret": entry.secret = string(); break;
             case "version": entry.version = (int) Math.min(number(), Integer.MAX_VALUE); break;
             case "purpose": entry.purpose = string(); break;
-            case "result": entry.result = string(); break;
+            case "result":
+                entry.result = string();
+                resultAt = stringFrom;
+                resultTo = stringTo;
+                break;
             case "reason": entry.reason = string(); break;
-            case "prev": entry.prev = string(); break;
+            case "prev":
+                entry.prev = string();
+                prevAt = hexAt("prev");
+                break;
             case "hash":
                 hashFieldAt = fieldAt - 1;
                 entry.hash = string();
+                hashAt = hexAt("hash");
                 break;
             default: throw new IllegalStateException(name);
         }
@@ -186,6 +270,9 @@ public final class EntryParser {
         int from = pos;
         boolean plain = true;
         while (true) {
+            while (pos < end && PLAIN[b[pos] & 0xff]) {
+                pos++;
+            }
             if (pos >= end) {
                 throw error("unterminated string");
             }
@@ -205,7 +292,9 @@ public final class EntryParser {
                 pos++;
             }
         }
-        String text = plain ? new String(b, from, pos - from, StandardCharsets.UTF_8) : unescape(from, pos);
+        stringFrom = from;
+        stringTo = pos;
+        String text = lean ? null : plain ? new String(b, from, pos - from, StandardCharsets.UTF_8) : unescape(from, pos);
         pos++;
         return text;
     }
@@ -300,42 +389,46 @@ public final class EntryParser {
         return text.append(new String(b, run, to - run, StandardCharsets.UTF_8)).toString();
     }
 
+    private static final String TIME_SHAPE = "\"time\" is not a UTC time such as 2026-11-21T09:30:00.000Z";
+    private static final byte[] TIME_PATTERN = "dddd-dd-ddTdd:dd:dd.dddZ".getBytes(StandardCharsets.US_ASCII);
+
+    /** Where a 64-digit lowercase hex string's content starts (the string just read), or an error. */
+    private int hexAt(String field) throws EntryFormatException {
+        if (stringTo - stringFrom != 64) {
+            throw new EntryFormatException(1, "\"" + field + "\" must be 64 lowercase hex digits");
+        }
+        boolean hex = true;
+        for (int i = stringFrom; i < stringTo; i++) {
+            hex &= LOWER_HEX[b[i] & 0xff];
+        }
+        if (!hex) {
+            throw new EntryFormatException(1, "\"" + field + "\" must be 64 lowercase hex digits");
+        }
+        return stringFrom;
+    }
+
     private void checkValues(AuditEntry entry) throws EntryFormatException {
-        if (!isTime(entry.time)) {
-            throw new EntryFormatException(1, "\"time\" is not a UTC time such as 2026-11-21T09:30:00.000Z");
+        for (int i = 0; i < 24; i++) {
+            byte c = b[timeAt + i];
+            byte want = TIME_PATTERN[i];
+            if (want == 'd' ? c < '0' || c > '9' : c != want) {
+                throw new EntryFormatException(1, TIME_SHAPE);
+            }
         }
-        if (!entry.result.equals("ok") && !entry.result.equals("denied") && !entry.result.equals("error")) {
+        if (!isResult("ok") && !isResult("denied") && !isResult("error")) {
             throw new EntryFormatException(1, "\"result\" is not ok, denied or error");
-        }
-        if (!isHash(entry.prev) || !isHash(entry.hash)) {
-            throw new EntryFormatException(1, "\"prev\" and \"hash\" must be 64 lowercase hex digits");
         }
         if (entry.seq < 1) {
             throw new EntryFormatException(1, "\"seq\" starts at 1");
         }
     }
 
-    private static boolean isTime(String t) {
-        if (t.length() != 24) {
+    private boolean isResult(String label) {
+        if (resultTo - resultAt != label.length()) {
             return false;
         }
-        for (int i = 0; i < 24; i++) {
-            char c = t.charAt(i);
-            char want = "dddd-dd-ddTdd:dd:dd.dddZ".charAt(i);
-            if (want == 'd' ? c < '0' || c > '9' : c != want) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isHash(String h) {
-        if (h.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = h.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        for (int i = 0; i < label.length(); i++) {
+            if (b[resultAt + i] != label.charAt(i)) {
                 return false;
             }
         }
