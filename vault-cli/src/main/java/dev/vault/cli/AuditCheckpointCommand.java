@@ -2,6 +2,7 @@ package dev.vault.cli;
 
 import dev.vault.core.VaultException;
 import dev.vault.core.VaultPaths;
+import dev.vault.core.audit.Actor;
 import dev.vault.core.audit.AuditFiles;
 import dev.vault.core.audit.ChainVerifier;
 import dev.vault.core.audit.Checkpoint;
@@ -37,8 +38,14 @@ final class AuditCheckpointCommand implements Callable<Integer> {
         if (!report.ok()) {
             throw AuditCommand.broken(paths, report);
         }
-        String host = dev.vault.core.audit.Actor.current(root.io.env).host();
-        CheckpointKey key = CheckpointKey.signer(keyFile(root), keyName(root.io.env.getOrDefault("USER", "user"), host));
+        Path keyFile = keyFile(root);
+        if (keyFile.toAbsolutePath().normalize().startsWith(paths.root())) {
+            throw VaultException.failed("the checkpoint key \"" + keyFile + "\" would be inside the vault folder, "
+                    + "where whoever can rewrite the log could also re-sign it",
+                    "point XDG_CONFIG_HOME to a folder outside " + paths.root());
+        }
+        String host = Actor.current(root.io.env).host();
+        CheckpointKey key = CheckpointKey.signer(keyFile, keyName(root.io.env.getOrDefault("USER", "user"), host));
         root.io.out.print(Checkpoint.signed(origin(host, paths), report, key).text());
         root.io.out.flush();
         return ExitCodes.OK;
