@@ -5,14 +5,14 @@ import hashlib, json, os, re, sys
 
 ENTRY = "seq time actor action secret? version? purpose? result reason? prev hash".split()  # key order; ? = optional
 ACTOR = "user uid? host pid identity? agent? session?".split()
-LEAST = {"seq": 1, "uid": 0, "pid": 0, "version": 0}  # integers of at most 18 digits; all other values are strings
+LEAST = {"seq": 1, "uid": 0, "pid": 0, "version": 0}  # ints (not floats, not bools) < 10**18, version < 2**31
 FORM = {"time": r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z", "result": "ok|denied|error",
         "prev": "[0-9a-f]{64}", "hash": "[0-9a-f]{64}"}
 canonical = lambda entry: json.dumps(entry, ensure_ascii=False, separators=(",", ":"))  # as JSON.stringify writes
 
 def valid(key, value):
     if key == "actor": return shaped(value, ACTOR)
-    if key in LEAST: return type(value) is int and LEAST[key] <= value < 10**18  # not a float, not a bool
+    if key in LEAST: return type(value) is int and LEAST[key] <= value < (2**31 if key == "version" else 10**18)
     return type(value) is str and re.fullmatch(FORM.get(key, ".*"), value, re.DOTALL)
 
 def shaped(obj, fields):  # the keys in the fixed order, none missing or unknown, each value valid

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -39,7 +40,7 @@ final class AuditCheckpointCommand implements Callable<Integer> {
             throw AuditCommand.broken(paths, report);
         }
         Path keyFile = keyFile(root);
-        if (keyFile.toAbsolutePath().normalize().startsWith(paths.root())) {
+        if (realPath(keyFile).startsWith(realPath(paths.root()))) {
             throw VaultException.failed("the checkpoint key \"" + keyFile + "\" would be inside the vault folder, "
                     + "where whoever can rewrite the log could also re-sign it",
                     "point XDG_CONFIG_HOME to a folder outside " + paths.root());
@@ -49,6 +50,20 @@ final class AuditCheckpointCommand implements Callable<Integer> {
         root.io.out.print(Checkpoint.signed(origin(host, paths), report, key).text());
         root.io.out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The path with symbolic links resolved as far as it exists (the rest need not exist yet). */
+    static Path realPath(Path path) throws VaultException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            throw VaultException.failed("cannot resolve \"" + path + "\": " + e.getMessage());
+        }
     }
 
     static Path keyFile(VaultCommand root) {

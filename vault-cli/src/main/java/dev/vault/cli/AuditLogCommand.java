@@ -52,14 +52,14 @@ final class AuditLogCommand implements Callable<Integer> {
         rows.add(new String[] {"SEQ", "TIME", "USER", "AGENT", "ACTION", "SECRET", "VERSION", "RESULT", "PURPOSE"});
         VerifyReport report;
         try {
-            report = ChainVerifier.verify(new AuditFiles(paths.auditFolder()), 0, entry -> {
+            report = ChainVerifier.verify(new AuditFiles(paths.auditFolder()), 0, (entry, bytes, start, end) -> {
                 if (secret != null && !secret.equals(entry.secret()) || action != null && !action.equals(entry.action())
                         || from != null && entry.time().compareTo(from) < 0) {
                     return;
                 }
                 if (json) {
-                    byte[] line = EntryWriter.line(entry);
-                    io.out.write(line, 0, line.length);
+                    io.out.write(bytes, start, end - start);
+                    io.out.write('\n');
                 } else {
                     rows.add(row(entry));
                 }

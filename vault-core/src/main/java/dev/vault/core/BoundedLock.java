@@ -3,18 +3,20 @@ package dev.vault.core;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An exclusive lock on a lock file, between processes (an OS file lock) and between threads of this JVM
- * (which share one OS lock per file), taken within a bounded wait or not at all.
+ * (which share one OS lock per file, so they are told apart by the real path of its folder), taken within a
+ * bounded wait or not at all. A lock file that is a symbolic link is refused.
  */
 public final class BoundedLock implements AutoCloseable {
     /** The lock was not released by its holder within the wait. */
@@ -39,7 +41,9 @@ public final class BoundedLock implements AutoCloseable {
     /** Locks {@code file} (created with mode 0600 if missing), waiting at most {@code waitMillis}. */
     public static BoundedLock acquire(Path file, long waitMillis) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        ReentrantLock threads = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock());
+        Path parent = file.toAbsolutePath().getParent();
+        Path key = parent.toRealPath().resolve(file.getFileName());
+        ReentrantLock threads = IN_PROCESS.computeIfAbsent(key, f -> new ReentrantLock());
         try {
             if (!threads.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw timeout(waitMillis);
@@ -50,8 +54,8 @@ public final class BoundedLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(AtomicFiles.FILE_MODE));
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(AtomicFiles.FILE_MODE));
             while (true) {
                 FileLock lock = channel.tryLock();
                 if (lock != null) {

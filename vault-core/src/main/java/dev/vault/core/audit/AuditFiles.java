@@ -41,7 +41,8 @@ public final class AuditFiles {
     }
 
     Path sealed(int index) {
-        return folder.resolve(String.format("audit.%06d.log", index));
+        String digits = Integer.toString(index);
+        return folder.resolve("audit." + "0".repeat(Math.max(0, 6 - digits.length())) + digits + ".log");
     }
 
     /** Sealed segments by index, oldest first. */
@@ -52,7 +53,7 @@ public final class AuditFiles {
                 String name = path.getFileName().toString();
                 if (name.length() == "audit.000000.log".length() && name.startsWith("audit.") && name.endsWith(".log")) {
                     String digits = name.substring(6, 12);
-                    if (digits.chars().allMatch(Character::isDigit)) {
+                    if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
                         sealed.put(Integer.parseInt(digits), path);
                     }
                 }

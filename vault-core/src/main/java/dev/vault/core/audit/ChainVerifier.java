@@ -3,9 +3,7 @@ package dev.vault.core.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Checks a whole log, segment after segment: every line is an entry in canonical form, its hash is the
@@ -21,9 +19,14 @@ public final class ChainVerifier {
     /** The hash of the last entry verified: the {@code prev} the next one must have. */
     private final byte[] head = new byte[32];
     private final long mark;
-    private final Consumer<AuditEntry> each;
+    private final EntryVisitor each;
 
-    private ChainVerifier(long mark, Consumer<AuditEntry> each) {
+    /** Given each entry that verified, in order, with its line as stored ({@code bytes[start, end)}, no newline). */
+    public interface EntryVisitor {
+        void visit(AuditEntry entry, byte[] bytes, int start, int end);
+    }
+
+    private ChainVerifier(long mark, EntryVisitor each) {
         this.mark = mark;
         this.each = each;
     }
@@ -37,7 +40,7 @@ public final class ChainVerifier {
      * Verifies the log in {@code files}; {@code mark} (0: none) is a seq whose hash the report keeps, and
      * {@code each} (if not null) is given every entry that verified, in order.
      */
-    public static VerifyReport verify(AuditFiles files, long mark, Consumer<AuditEntry> each) throws IOException {
+    public static VerifyReport verify(AuditFiles files, long mark, EntryVisitor each) throws IOException {
         ChainVerifier verifier = new ChainVerifier(mark, each);
         List<AuditFiles.OpenSegment> segments = files.openAll(LOCK_WAIT_MILLIS);
         try {
@@ -106,12 +109,7 @@ public final class ChainVerifier {
             filled = end - start;
             System.arraycopy(buffer, start, buffer, 0, filled);
             if (filled == buffer.length) {
-                if (buffer.length >= 4 * Tail.MAX_LINE + BUFFER) {
-                    report.fail(VerifyReport.Problem.NOT_CANONICAL, segment, lineNumber + 1, null, null, null,
-                            "a line longer than any entry");
-                    return false;
-                }
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                return overlong(segment, in, left, lineNumber + 1, last);
             }
         }
         if (filled > 0) {
@@ -122,6 +120,35 @@ public final class ChainVerifier {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A line longer than any entry fills the buffer: read on to its end. Ended by a newline, it is no entry;
+     * ended by the end of the last segment, it is a (long) torn tail.
+     */
+    private boolean overlong(Path segment, InputStream in, long left, long lineNumber, boolean last) throws IOException {
+        byte[] skip = new byte[BUFFER];
+        long remaining = left;
+        boolean newline = false;
+        while (remaining > 0 && !newline) {
+            int read = in.read(skip, 0, (int) Math.min(skip.length, remaining));
+            if (read < 0) {
+                break;
+            }
+            remaining -= read;
+            report.bytes += read;
+            for (int i = 0; i < read && !newline; i++) {
+                newline = skip[i] == '\n';
+            }
+        }
+        if (!newline && last) {
+            report.fail(VerifyReport.Problem.TORN_TAIL, segment, lineNumber, null, null, null,
+                    "bytes after the last complete entry, left by a crash during a write");
+        } else {
+            report.fail(VerifyReport.Problem.NOT_CANONICAL, segment, lineNumber, null, null, null,
+                    "a line longer than any entry");
+        }
+        return false;
     }
 
     private boolean entry(Path segment, long lineNumber, byte[] bytes, int start, int end) {
@@ -160,7 +187,7 @@ public final class ChainVerifier {
             report.markLine = lineNumber;
         }
         if (each != null) {
-            each.accept(entry);
+            each.visit(entry, bytes, start, end);
         }
         return true;
     }

@@ -9,10 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +56,7 @@ public final class ChainedAuditLog implements AuditLog {
     @Override
     public long append(AuditEvent event) throws VaultException {
         try (BoundedLock lock = BoundedLock.acquire(files.lock(), lockWaitMillis);
-             FileChannel channel = FileChannel.open(files.active(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+             FileChannel channel = openActive()) {
             return appendLocked(channel, event);
         } catch (VaultException e) {
             throw e;
@@ -65,6 +68,21 @@ public final class ChainedAuditLog implements AuditLog {
         } catch (IOException | RuntimeException e) {
             throw failure("cannot write the audit log \"" + files.active() + "\": " + describe(e), MAKE_WRITABLE, e);
         }
+    }
+
+    /**
+     * The active segment, for reading and writing; it must be a regular file, not a link: a link could send
+     * the entries somewhere else, and a device can take a write without keeping it.
+     */
+    private FileChannel openActive() throws IOException, VaultException {
+        if (Files.exists(files.active(), LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(files.active(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new VaultException(VaultException.Kind.AUDIT, "the audit log \"" + files.active()
+                    + "\" is not a regular file (a symbolic link or a device); nothing was released or changed",
+                    "entries must go to the vault's own log: put the real audit.log back in " + files.folder());
+        }
+        return FileChannel.open(files.active(), StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     private static final String MAKE_WRITABLE =
@@ -94,20 +112,24 @@ public final class ChainedAuditLog implements AuditLog {
         if (tail.tornBytes > 0) {
             throw tornTail(tail.tornBytes);
         }
-        if (tail.line != null) {
-            return checked(tail.line, files.active());
-        }
-        Map.Entry<Integer, Path> sealed = files.sealed().lastEntry();
-        if (sealed == null) {
-            return null;
-        }
-        try (FileChannel previous = FileChannel.open(sealed.getValue(), StandardOpenOption.READ)) {
-            Tail end = Tail.read(previous, previous.size());
-            if (end.line == null || end.tornBytes > 0) {
-                throw damaged(sealed.getValue(), "it does not end with a complete entry");
+        return tail.line != null ? checked(tail.line, files.active()) : lastSealedEntry();
+    }
+
+    /** The last entry of the newest sealed segment that is not the active file itself, or null for none. */
+    private AuditEntry lastSealedEntry() throws IOException, VaultException {
+        for (Path sealed : files.sealed().descendingMap().values()) {
+            if (Files.isSameFile(sealed, files.active())) {
+                continue;
             }
-            return checked(end.line, sealed.getValue());
+            try (FileChannel previous = FileChannel.open(sealed, StandardOpenOption.READ)) {
+                Tail end = Tail.read(previous, previous.size());
+                if (end.line == null || end.tornBytes > 0) {
+                    throw damaged(sealed, "it does not end with a complete entry");
+                }
+                return checked(end.line, sealed);
+            }
         }
+        return null;
     }
 
     private AuditEntry checked(byte[] line, Path segment) throws VaultException {
@@ -119,6 +141,11 @@ public final class ChainedAuditLog implements AuditLog {
             }
             return entry;
         } catch (EntryFormatException e) {
+            if (isLegacy(line)) {
+                throw new VaultException(VaultException.Kind.AUDIT, "the audit log \"" + segment
+                        + "\" was written before the hash chain (by an earlier vault); nothing was released or changed",
+                        "run `vault audit repair`: it keeps that log as it is, beside the chain, and starts the chain");
+            }
             throw damaged(segment, "its last entry is not a valid entry (column " + e.column() + ": " + e.getMessage() + ")");
         }
     }
@@ -157,18 +184,20 @@ public final class ChainedAuditLog implements AuditLog {
 
     /**
      * Moves a torn tail (bytes after the last complete entry, left by a crash during a write) to a file in
-     * the quarantine folder, then appends an {@code audit-repair} entry that names it. Returns that entry's
-     * reason, or null when there was nothing to repair. A damaged last entry is not repaired: that is not
-     * what a crash leaves.
+     * the quarantine folder, then appends an {@code audit-repair} entry that names it. A log written before
+     * the hash chain is kept whole as {@code legacy-<ms>.log} and the chain starts with an entry recording
+     * its SHA-256. Returns the repair entry's reason, or null when there was nothing to repair. A damaged
+     * last entry is not repaired: that is not what a crash leaves.
      */
     public String repair() throws VaultException {
         try (BoundedLock lock = BoundedLock.acquire(files.lock(), lockWaitMillis);
-             FileChannel channel = FileChannel.open(files.active(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+             FileChannel channel = openActive()) {
             long size = channel.size();
-            Tail tail = Tail.read(channel, size);
-            if (tail.line != null) {
-                checked(tail.line, files.active());
+            if (isLegacy(firstLine(channel, size))) {
+                return sealLegacy(channel, size);
             }
+            Tail tail = Tail.read(channel, size);
+            AuditEntry last = tail.line != null ? checked(tail.line, files.active()) : lastSealedEntry();
             if (tail.tornBytes == 0) {
                 return null;
             }
@@ -178,21 +207,75 @@ public final class ChainedAuditLog implements AuditLog {
                     throw new IOException("the log changed while being repaired");
                 }
             }
-            AtomicFiles.createFolders(files.quarantine());
             Path kept = files.quarantine().resolve("torn-" + clock.millis() + ".bin");
+            String reason = "moved a torn tail of " + tail.tornBytes + " bytes to " + files.folder().relativize(kept);
+            byte[] line = EntryWriter.line(last == null ? 1 : last.seq + 1, clock.instant(), actor, null,
+                    AuditEvent.of("audit-repair", null, null, null, null, AuditEvent.Result.OK, reason),
+                    last == null ? AuditEntry.GENESIS : last.hash, null);
+            AtomicFiles.createFolders(files.quarantine());
             AtomicFiles.createExclusive(kept, fragment.array());
             AtomicFiles.syncFolder(files.quarantine());
             channel.truncate(tail.tornAt);
-            channel.force(true);
-            String reason = "moved a torn tail of " + tail.tornBytes + " bytes to "
-                    + files.folder().relativize(kept);
-            appendLocked(channel, AuditEvent.of("audit-repair", null, null, null, null, AuditEvent.Result.OK, reason));
+            write(channel, tail.tornAt, line);
             return reason;
         } catch (VaultException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw failure("cannot repair the audit log \"" + files.active() + "\": " + describe(e), MAKE_WRITABLE, e);
         }
+    }
+
+    /** Keeps a pre-chain log whole beside the chain, and starts the chain with an entry that names it. */
+    private String sealLegacy(FileChannel channel, long size) throws IOException {
+        MessageDigest digest = EntryWriter.newDigest();
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        for (long at = 0; at < size; ) {
+            buffer.clear();
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                break;
+            }
+            digest.update(buffer.array(), 0, read);
+            at += read;
+        }
+        Path kept = files.folder().resolve("legacy-" + clock.millis() + ".log");
+        Files.createLink(kept, files.active());
+        AtomicFiles.syncFolder(files.folder());
+        String reason = "kept the log written before the hash chain as " + kept.getFileName() + " (" + size
+                + " bytes, sha256 " + EntryWriter.hex(digest.digest()) + ")";
+        AtomicFiles.write(files.active(), EntryWriter.line(1, clock.instant(), actor, null,
+                AuditEvent.of("audit-repair", null, null, null, null, AuditEvent.Result.OK, reason),
+                AuditEntry.GENESIS, null));
+        return reason;
+    }
+
+    /** The first line of a segment (at most the longest entry), or null. */
+    private static byte[] firstLine(FileChannel channel, long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, Tail.MAX_LINE));
+        while (head.hasRemaining() && channel.read(head, head.position()) >= 0) {
+            // read on until full or at the end
+        }
+        byte[] bytes = head.array();
+        for (int i = 0; i < head.position(); i++) {
+            if (bytes[i] == '\n') {
+                return java.util.Arrays.copyOf(bytes, i);
+            }
+        }
+        return null;
+    }
+
+    /** A complete line of the JSON Lines log of vault 0.1 before the chain: it began with the time, not a seq. */
+    private static boolean isLegacy(byte[] line) {
+        byte[] legacy = "{\"time\":\"".getBytes(StandardCharsets.US_ASCII);
+        if (line == null || line.length < legacy.length) {
+            return false;
+        }
+        for (int i = 0; i < legacy.length; i++) {
+            if (line[i] != legacy[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private VaultException tornTail(int bytes) {

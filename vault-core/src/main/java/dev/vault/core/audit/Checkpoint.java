@@ -20,12 +20,19 @@ public final class Checkpoint {
     private final long size;
     private final String hash;
     private final List<String> signatures;
+    /** The exact text the signatures are over: as received, for a checkpoint that was read. */
+    private final String signed;
 
     Checkpoint(String origin, long size, String hash, List<String> signatures) {
+        this(origin, size, hash, signatures, null);
+    }
+
+    private Checkpoint(String origin, long size, String hash, List<String> signatures, String signed) {
         this.origin = origin;
         this.size = size;
         this.hash = hash;
         this.signatures = signatures;
+        this.signed = signed != null ? signed : body();
     }
 
     /** A checkpoint of the head of a verified chain, signed by {@code key}. */
@@ -59,6 +66,11 @@ public final class Checkpoint {
         return signatures;
     }
 
+    /** The bytes a signature line signs: the note's text up to and including the newline before the blank line. */
+    String signedText() {
+        return signed;
+    }
+
     /** The note: body, blank line, signature lines. */
     public String text() {
         StringBuilder text = new StringBuilder(body()).append('\n');
@@ -76,22 +88,20 @@ public final class Checkpoint {
             throw bad(source, "it is not a signed note (text, a blank line, signature lines)");
         }
         String[] body = text.substring(0, split).split("\n", -1);
-        if (body.length < 3) {
-            throw bad(source, "it needs an origin, a size and a hash line");
+        if (body.length != 3 || body[0].isEmpty()) {
+            throw bad(source, "it needs exactly an origin, a size and a hash line");
         }
-        long size;
-        try {
-            size = Long.parseLong(body[1]);
-        } catch (NumberFormatException e) {
+        if (!body[1].matches("0|[1-9][0-9]{0,17}")) {
             throw bad(source, "line 2 is not a number of entries");
         }
+        long size = Long.parseLong(body[1]);
         byte[] hash;
         try {
             hash = Base64.getDecoder().decode(body[2]);
         } catch (IllegalArgumentException e) {
             hash = new byte[0];
         }
-        if (size < 0 || hash.length != 32) {
+        if (hash.length != 32 || !Base64.getEncoder().encodeToString(hash).equals(body[2])) {
             throw bad(source, "line 3 is not a base64 SHA-256 hash");
         }
         List<String> signatures = new ArrayList<>();
@@ -101,7 +111,7 @@ public final class Checkpoint {
             }
             signatures.add(line);
         }
-        return new Checkpoint(body[0], size, HexFormat.of().formatHex(hash), signatures);
+        return new Checkpoint(body[0], size, HexFormat.of().formatHex(hash), signatures, text.substring(0, split + 1));
     }
 
     private static VaultException bad(String source, String what) {

@@ -162,7 +162,7 @@ public final class CheckpointKey {
                         .generatePublic(new X509EncodedKeySpec(concat(SPKI_PREFIX, publicKey)));
                 Signature signature = Signature.getInstance("Ed25519");
                 signature.initVerify(key);
-                signature.update(checkpoint.body().getBytes(StandardCharsets.UTF_8));
+                signature.update(checkpoint.signedText().getBytes(StandardCharsets.UTF_8));
                 if (signature.verify(Arrays.copyOfRange(bytes, 4, 68))) {
                     return true;
                 }

@@ -166,7 +166,13 @@ public final class EntryParser {
             case "actor": actor(entry); break;
             case "action": entry.action = string(); break;
             case "secret": entry.secret = string(); break;
-            case "version": entry.version = (int) Math.min(number(), Integer.MAX_VALUE); break;
+            case "version":
+                long version = number();
+                if (version > Integer.MAX_VALUE) {
+                    throw error("version too large");
+                }
+                entry.version = (int) version;
+                break;
             case "purpose": entry.purpose = string(); break;
             case "result":
                 entry.result = string();

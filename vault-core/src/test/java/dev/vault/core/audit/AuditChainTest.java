@@ -167,6 +167,51 @@ class AuditChainTest {
     }
 
     @Test
+    void tornTailAfterARollCutShortIsRepairedIntoTheChain() throws Exception {
+        ChainedAuditLog log = log(1000);
+        appendGets(log, 5);
+        Files.createLink(folder.resolve(String.format("audit.%06d.log", files.segments().size())), files.active());
+        Files.writeString(files.active(), "{\"seq\"", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(VerifyReport.Problem.TORN_TAIL, verify().problem());
+        assertTrue(log.repair().startsWith("moved a torn tail of 6 bytes"));
+        appendGets(log, 1);
+        VerifyReport report = verify();
+        assertTrue(report.ok(), report.detail());
+        assertEquals(7, report.entries());
+    }
+
+    @Test
+    void aTornTailLongerThanAnyEntryIsStillATornTail() throws Exception {
+        appendGets(log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES), 2);
+        Files.writeString(files.active(), "x".repeat(3 << 20), java.nio.file.StandardOpenOption.APPEND);
+        assertProblem(verify(), VerifyReport.Problem.TORN_TAIL, "audit.log", 3, null);
+        Files.writeString(files.active(), "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertProblem(verify(), VerifyReport.Problem.NOT_CANONICAL, "audit.log", 3, null);
+    }
+
+    @Test
+    void aLogFromBeforeTheChainFailsClosedUntilRepairKeepsItBesideTheChain() throws Exception {
+        String legacy = "{\"time\":\"2026-11-20T10:00:00.123Z\",\"actor\":{\"user\":\"alice\",\"host\":\"h\",\"pid\":1},"
+                + "\"action\":\"get\",\"secret\":\"db/password\",\"version\":1,\"result\":\"ok\"}\n";
+        Files.writeString(files.active(), legacy);
+        ChainedAuditLog log = log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES);
+        VaultException refused = assertThrows(VaultException.class, () -> appendGets(log, 1));
+        assertTrue(refused.getMessage().contains("was written before the hash chain"), refused.getMessage());
+        String reason = log.repair();
+        assertTrue(reason.matches("kept the log written before the hash chain as legacy-\\d+\\.log \\(" + legacy.length()
+                + " bytes, sha256 [0-9a-f]{64}\\)"), reason);
+        Path kept;
+        try (var listing = Files.list(folder)) {
+            kept = listing.filter(p -> p.getFileName().toString().startsWith("legacy-")).findFirst().orElseThrow();
+        }
+        assertEquals(legacy, Files.readString(kept));
+        appendGets(log, 1);
+        VerifyReport report = verify();
+        assertTrue(report.ok(), report.detail());
+        assertEquals(2, report.entries());
+    }
+
+    @Test
     void damagedLastEntryFailsClosedAndIsNotRepaired() throws Exception {
         ChainedAuditLog log = log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES);
         appendGets(log, 3);
@@ -374,6 +419,14 @@ class AuditChainTest {
 
         Checkpoint changed = Checkpoint.parse(text.replace("\n10\n", "\n9\n").getBytes(StandardCharsets.UTF_8), "cp");
         assertFalse(verifier.verify(changed), "a changed checkpoint has no valid signature");
+        Checkpoint origin = Checkpoint.parse(text.replace("test/origin", "other/origin").getBytes(StandardCharsets.UTF_8), "cp");
+        assertFalse(verifier.verify(origin), "the origin is signed too");
+        assertThrows(VaultException.class, () -> Checkpoint.parse(text.replace("\n10\n", "\n+10\n")
+                .getBytes(StandardCharsets.UTF_8), "cp"));
+        assertThrows(VaultException.class, () -> Checkpoint.parse(text.replace("\n10\n", "\n010\n")
+                .getBytes(StandardCharsets.UTF_8), "cp"));
+        assertThrows(VaultException.class, () -> Checkpoint.parse(text.replace("\n\n", "\nextra line\n\n")
+                .getBytes(StandardCharsets.UTF_8), "cp"));
     }
 
     @Test

@@ -69,15 +69,18 @@ class EntryFormatTest {
         "result not ok denied or error|\"result\":\"ok\"|\"result\":\"fine\"",
         "time without millis|.000Z|Z",
         "number where a string goes|\"action\":\"get\"|\"action\":7",
+        "version beyond an int|\"version\":1|\"version\":3000000000",
     })
     void nonCanonicalSpellingsAreRefused(String name, String from, String to) throws Exception {
-        byte[] line = EntryWriter.line(1, TIME, ACTOR, null, AuditEvent.ok("get", "db", null, null, null),
+        byte[] line = EntryWriter.line(1, TIME, ACTOR, null, AuditEvent.ok("get", "db", 1, null, null),
                 AuditEntry.GENESIS, null);
         String text = new String(line, StandardCharsets.UTF_8);
         String changed = text.replace(from, to);
         assertEquals(true, !changed.equals(text), "the test did not change the line");
         byte[] bytes = changed.getBytes(StandardCharsets.UTF_8);
         assertThrows(EntryFormatException.class, () -> new EntryParser().parse(bytes, 0, bytes.length - 1));
+        assertThrows(EntryFormatException.class, () -> new EntryParser().check(bytes, 0, bytes.length - 1),
+                "the verifier's fast path refuses it too");
     }
 
     @Test

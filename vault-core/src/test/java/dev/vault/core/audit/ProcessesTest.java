@@ -31,7 +31,7 @@ class ProcessesTest {
     /** Every entry's marker (purpose) and seq, after checking the chain. */
     private Map<String, Long> verifiedEntries(Path folder) throws IOException {
         Map<String, Long> entries = new HashMap<>();
-        VerifyReport report = ChainVerifier.verify(new AuditFiles(folder), 0, entry -> {
+        VerifyReport report = ChainVerifier.verify(new AuditFiles(folder), 0, (entry, bytes, start, end) -> {
             Long before = entries.put(entry.purpose(), entry.seq());
             assertEquals(null, before, "entry " + entry.purpose() + " is in the log twice");
         });
