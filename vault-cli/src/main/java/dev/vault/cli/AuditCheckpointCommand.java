@@ -3,8 +3,6 @@ package dev.vault.cli;
 import dev.vault.core.VaultException;
 import dev.vault.core.VaultPaths;
 import dev.vault.core.audit.Actor;
-import dev.vault.core.audit.AuditFiles;
-import dev.vault.core.audit.ChainVerifier;
 import dev.vault.core.audit.Checkpoint;
 import dev.vault.core.audit.CheckpointKey;
 import dev.vault.core.audit.VerifyReport;
@@ -30,12 +28,7 @@ final class AuditCheckpointCommand implements Callable<Integer> {
     public Integer call() throws VaultException {
         VaultCommand root = audit.root;
         VaultPaths paths = audit.paths();
-        VerifyReport report;
-        try {
-            report = ChainVerifier.verify(new AuditFiles(paths.auditFolder()));
-        } catch (IOException e) {
-            throw VaultException.failed("cannot read the audit log in \"" + paths.auditFolder() + "\": " + e.getMessage());
-        }
+        VerifyReport report = AuditCommand.verify(paths, null, null);
         if (!report.ok()) {
             throw AuditCommand.broken(paths, report);
         }

@@ -3,11 +3,14 @@ package dev.vault.cli;
 import dev.vault.core.VaultException;
 import dev.vault.core.VaultPaths;
 import dev.vault.core.audit.AuditFiles;
+import dev.vault.core.audit.ChainVerifier;
+import dev.vault.core.audit.Checkpoint;
 import dev.vault.core.audit.VerifyReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -29,8 +32,16 @@ final class AuditCommand implements Callable<Integer> {
         return root.openVault().paths();
     }
 
-    AuditFiles files() throws VaultException {
-        return new AuditFiles(paths().auditFolder());
+    /** Verifies the vault's log (see {@link ChainVerifier}); a log that cannot be read is an error. */
+    static VerifyReport verify(VaultPaths paths, Checkpoint checkpoint, ChainVerifier.EntryVisitor each)
+            throws VaultException {
+        AuditFiles files = new AuditFiles(paths.auditFolder());
+        try {
+            return checkpoint != null ? ChainVerifier.verify(files, checkpoint) : ChainVerifier.verify(files, 0, each);
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the audit log in \"" + files.folder() + "\": " + e.getMessage(),
+                    "`vault init` makes audit/audit.log; a vault without it cannot be verified");
+        }
     }
 
     /** Where a problem is, as {@code audit/audit.log:LINE}, relative to the vault folder. */

@@ -3,8 +3,6 @@ package dev.vault.cli;
 import dev.vault.core.VaultException;
 import dev.vault.core.VaultPaths;
 import dev.vault.core.audit.AuditEntry;
-import dev.vault.core.audit.AuditFiles;
-import dev.vault.core.audit.ChainVerifier;
 import dev.vault.core.audit.EntryWriter;
 import dev.vault.core.audit.VerifyReport;
 
@@ -12,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,23 +47,18 @@ final class AuditLogCommand implements Callable<Integer> {
         VaultPaths paths = audit.paths();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SEQ", "TIME", "USER", "AGENT", "ACTION", "SECRET", "VERSION", "RESULT", "PURPOSE"});
-        VerifyReport report;
-        try {
-            report = ChainVerifier.verify(new AuditFiles(paths.auditFolder()), 0, (entry, bytes, start, end) -> {
-                if (secret != null && !secret.equals(entry.secret()) || action != null && !action.equals(entry.action())
-                        || from != null && entry.time().compareTo(from) < 0) {
-                    return;
-                }
-                if (json) {
-                    io.out.write(bytes, start, end - start);
-                    io.out.write('\n');
-                } else {
-                    rows.add(row(entry));
-                }
-            });
-        } catch (IOException e) {
-            throw VaultException.failed("cannot read the audit log in \"" + paths.auditFolder() + "\": " + e.getMessage());
-        }
+        VerifyReport report = AuditCommand.verify(paths, null, (entry, bytes, start, end) -> {
+            if (secret != null && !secret.equals(entry.secret()) || action != null && !action.equals(entry.action())
+                    || from != null && entry.time().compareTo(from) < 0) {
+                return;
+            }
+            if (json) {
+                io.out.write(bytes, start, end - start);
+                io.out.write('\n');
+            } else {
+                rows.add(row(entry));
+            }
+        });
         if (!json) {
             Table.print(io.out, rows);
         }

@@ -2,8 +2,6 @@ package dev.vault.cli;
 
 import dev.vault.core.VaultException;
 import dev.vault.core.VaultPaths;
-import dev.vault.core.audit.AuditFiles;
-import dev.vault.core.audit.ChainVerifier;
 import dev.vault.core.audit.Checkpoint;
 import dev.vault.core.audit.CheckpointKey;
 import dev.vault.core.audit.VerifyReport;
@@ -39,7 +37,6 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() throws VaultException {
         Io io = audit.root.io;
         VaultPaths paths = audit.paths();
-        AuditFiles files = new AuditFiles(paths.auditFolder());
         Checkpoint checkpoint = null;
         CheckpointKey key = null;
         if (checkpointFile != null) {
@@ -56,13 +53,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
                         "the checkpoint was changed, or another key signed it: name that key with --key FILE");
             }
         }
-        VerifyReport report;
-        try {
-            report = checkpoint == null ? ChainVerifier.verify(files) : ChainVerifier.verify(files, checkpoint);
-        } catch (IOException e) {
-            throw VaultException.failed("cannot read the audit log in \"" + files.folder() + "\": " + e.getMessage(),
-                    "`vault init` makes audit/audit.log; a vault without it cannot be verified");
-        }
+        VerifyReport report = AuditCommand.verify(paths, checkpoint, null);
         if (json) {
             printJson(io, paths, report, checkpoint, key);
         }

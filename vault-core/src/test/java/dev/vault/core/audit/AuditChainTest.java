@@ -342,14 +342,19 @@ class AuditChainTest {
         assertProblem(verify(), VerifyReport.Problem.SEQ_MISMATCH, "audit.log", 6, 7L);
     }
 
+    /** A well-formed entry with seq 5, chained to the fourth line with a valid hash: what a forger can make. */
+    private static String forgedFifthEntry(List<String> lines) {
+        String prev = lines.get(3).replaceAll(".*\"hash\":\"([0-9a-f]{64})\"}$", "$1");
+        byte[] forged = EntryWriter.line(5, Instant.parse("2026-11-21T09:30:00Z"), EntryFormatTest.ACTOR, null,
+                AuditEvent.ok("get", "innocent", 1, null, "forged"), prev, null);
+        return new String(forged, 0, forged.length - 1, StandardCharsets.UTF_8);
+    }
+
     @Test
     void aForgedEntryWithAValidHashIsFoundWhereTheChainNoLongerLinks() throws Exception {
         tenEntries();
         List<String> lines = lines();
-        String prev = lines.get(3).replaceAll(".*\"hash\":\"([0-9a-f]{64})\"}$", "$1");
-        byte[] forged = EntryWriter.line(5, Instant.parse("2026-11-21T09:30:00Z"), EntryFormatTest.ACTOR, null,
-                AuditEvent.ok("get", "innocent", 1, null, "forged"), prev, null);
-        lines.add(4, new String(forged, 0, forged.length - 1, StandardCharsets.UTF_8));
+        lines.add(4, forgedFifthEntry(lines));
         write(lines);
         VerifyReport report = verify();
         assertProblem(report, VerifyReport.Problem.SEQ_MISMATCH, "audit.log", 6, 5L);
@@ -359,10 +364,7 @@ class AuditChainTest {
     void aReplacedEntryWithAValidHashBreaksTheNextLink() throws Exception {
         tenEntries();
         List<String> lines = lines();
-        String prev = lines.get(3).replaceAll(".*\"hash\":\"([0-9a-f]{64})\"}$", "$1");
-        byte[] forged = EntryWriter.line(5, Instant.parse("2026-11-21T09:30:00Z"), EntryFormatTest.ACTOR, null,
-                AuditEvent.ok("get", "innocent", 1, null, "forged"), prev, null);
-        lines.set(4, new String(forged, 0, forged.length - 1, StandardCharsets.UTF_8));
+        lines.set(4, forgedFifthEntry(lines));
         write(lines);
         VerifyReport report = verify();
         assertProblem(report, VerifyReport.Problem.PREV_MISMATCH, "audit.log", 6, 6L);
