@@ -44,10 +44,6 @@ public final class VaultPaths {
         return root.resolve("audit");
     }
 
-    public Path auditLog() {
-        return auditFolder().resolve("audit.log");
-    }
-
     /** The lock that serialises changes to the store and manifest between processes. */
     public Path lock() {
         return root.resolve(".lock");
