@@ -28,7 +28,7 @@ public final class Cli {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("vault: error: " + lowerFirst(e.getMessage()));
+        err.println("vault: error: " + lowerFirst(e.getMessage().replaceFirst("^Error: ", "")));
         err.println("vault: hint: see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`");
         err.flush();
         return ExitCodes.USAGE;

@@ -16,8 +16,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "exec", description = {
@@ -30,6 +32,10 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "VAR", split = ",", description = "Inject only these variables.")
     List<String> only;
 
+    @Option(names = "--keep-env", paramLabel = "VAR", split = ",",
+            description = "If this environment already sets VAR, keep that value instead of the vault's.")
+    List<String> keepEnv;
+
     @Option(names = "--purpose", paramLabel = "TEXT", description = "Why the command needs them, for the audit log.")
     String purpose;
 
@@ -39,7 +45,19 @@ final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws VaultException, InterruptedException {
         String statedPurpose = root.statedPurpose(purpose);
-        List<Injection> injections = root.openVault().injections(only, root.identity(), statedPurpose);
+        Set<String> keep = new HashSet<>();
+        for (String variable : keepEnv == null ? List.<String>of() : keepEnv) {
+            String here = root.io.env.get(variable);
+            if (here != null) {
+                keep.add(variable);
+                if (here.isEmpty()) {
+                    root.io.err.println("vault: warning: kept " + variable + " as --keep-env asks, but it is set to an "
+                            + "empty string in this environment");
+                }
+            }
+        }
+        List<Injection> injections = root.openVault().injections(only, keep, root.identity(), statedPurpose);
+        warnOfShadowing(injections);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.io.cwd.toFile());
         Map<String, String> environment = builder.environment();
         environment.clear();
@@ -76,6 +94,24 @@ final class ExecCommand implements Callable<Integer> {
             return code;
         }
         return process.waitFor();
+    }
+
+    /** Says when this environment already sets a variable that the vault's value now replaces. */
+    private void warnOfShadowing(List<Injection> injections) {
+        for (Injection injection : injections) {
+            String here = root.io.env.get(injection.variable());
+            if (here == null) {
+                continue;
+            }
+            if (here.isEmpty()) {
+                root.io.err.println("vault: warning: " + injection.variable() + " is set to an empty string in this "
+                        + "environment (the classic silent override); vault exec sets it from " + injection.secret());
+            } else {
+                root.io.err.println("vault: note: " + injection.variable() + " is already set in this environment; "
+                        + "vault exec sets it from " + injection.secret() + " (--keep-env " + injection.variable()
+                        + " keeps yours)");
+            }
+        }
     }
 
     private static String asVariable(Injection injection) throws VaultException {

@@ -1,5 +1,6 @@
 package dev.vault.cli;
 
+import dev.vault.core.Fingerprinter;
 import dev.vault.core.IdentitySource;
 import dev.vault.core.Vault;
 import dev.vault.core.VaultException;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
         description = "A secrets vault for people and AI agents: age-encrypted, every access recorded.",
         subcommands = {InitCommand.class, IdentityCommand.class, SetCommand.class, GetCommand.class,
                 ListCommand.class, HistoryCommand.class, RmCommand.class, PurgeCommand.class, ExecCommand.class,
-                AuditCommand.class, DemoCommand.class},
+                FingerprintCommand.class, CheckEnvCommand.class, WhichCommand.class, AuditCommand.class,
+                DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -133,6 +135,11 @@ final class VaultCommand implements Callable<Integer> {
             return io.resolve(fromEnv);
         }
         return configFolder().resolve("identity.txt");
+    }
+
+    /** This vault's fingerprinter, with the fingerprint key kept beside the identity in the config folder. */
+    Fingerprinter fingerprinter(Vault vault) throws VaultException {
+        return vault.fingerprinter(configFolder().resolve("fingerprint.key"));
     }
 
     IdentitySource identity() {

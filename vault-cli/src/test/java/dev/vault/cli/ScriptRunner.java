@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * 2&gt; line / 2&gt;~ regex         likewise for stderr
  * ? N                        the exit code (default 0)
  * env NAME=VALUE / cd DIR    set for the commands that follow
- * exists P / ! exists P / mode P 600 / cmp P Q / chmod 644 P
+ * exists P / ! exists P / mode P 600 / cmp P Q / ! cmp P Q / chmod 644 P
  * ln -s TARGET LINK / rm P (a file, or a folder and all in it) / append FILE TEXT (no newline added)
  * -- FILE --                 a file written into $WORK before the script runs (to the next -- or the end)
  * </pre>
@@ -189,6 +190,11 @@ final class ScriptRunner {
                 assertTrue(Files.exists(cwd.resolve(words.get(1))), where);
                 break;
             case "!":
+                if (words.get(1).equals("cmp")) {
+                    assertFalse(java.util.Arrays.equals(Files.readAllBytes(cwd.resolve(words.get(2))),
+                            Files.readAllBytes(cwd.resolve(words.get(3)))), where + ": the files are the same");
+                    break;
+                }
                 assertEquals("exists", words.get(1), where);
                 assertTrue(!Files.exists(cwd.resolve(words.get(2))), where);
                 break;

@@ -2,6 +2,7 @@ package dev.vault.core;
 
 import dev.vault.core.audit.AuditEvent;
 import dev.vault.core.audit.AuditLog;
+import dev.vault.core.audit.AuditFiles;
 import dev.vault.core.audit.ChainedAuditLog;
 import dev.vault.core.crypto.AgeCodec;
 import dev.vault.core.crypto.DecryptException;
@@ -15,11 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A vault on disk. The only way to secret values: every read and every change is recorded in the
@@ -213,10 +217,113 @@ public final class Vault {
 
     /**
      * The values {@code vault exec} injects: every secret with an {@code env} in the manifest, or only the
-     * variables named in {@code only}. Each read is recorded; if any fails, none is returned.
+     * variables named in {@code only}, but none named in {@code keep}. Each read is recorded; if any fails,
+     * or any value is empty or white space only (a variable set to nothing is a silent failure), none is
+     * returned.
      */
-    public List<Injection> injections(List<String> only, IdentitySource identities, String purpose)
+    public List<Injection> injections(List<String> only, Set<String> keep, IdentitySource identities, String purpose)
             throws VaultException {
+        List<Injection> injections = readMapped("exec", only, keep, identities, purpose);
+        for (Injection injection : injections) {
+            if (isBlank(injection.value().reveal())) {
+                recordFailure(AuditEvent.error("exec", injection.secret().toString(), null, null, purpose,
+                        "refused to inject an empty value"));
+                injections.forEach(Injection::close);
+                throw VaultException.failed("the value of \"" + injection.secret() + "\" is "
+                        + (injection.value().isEmpty() ? "empty" : "only white space") + "; refusing to set "
+                        + injection.variable() + " to it", "store the real value: vault set " + injection.secret());
+            }
+        }
+        return injections;
+    }
+
+    private static boolean isBlank(byte[] value) {
+        for (byte b : value) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0B) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How each variable the manifest maps to a secret (or those in {@code only}) stands in {@code found}
+     * (a process's environment, an env file): by fingerprint, never by value. Each value read is recorded
+     * as a {@code check-env} access.
+     */
+    public List<EnvCheck> checkEnv(Map<String, String> found, List<String> only, IdentitySource identities,
+                                   String purpose, Fingerprinter fingerprints) throws VaultException {
+        List<EnvCheck> checks = new ArrayList<>();
+        for (Injection injection : readMapped("check-env", only, Set.of(), identities, purpose)) {
+            try (injection) {
+                byte[] expected = injection.value().reveal();
+                String there = found.get(injection.variable());
+                byte[] actual = there == null ? null : there.getBytes(StandardCharsets.UTF_8);
+                EnvCheck.Status status = actual == null ? EnvCheck.Status.MISSING
+                        : actual.length == 0 ? EnvCheck.Status.EMPTY
+                        : MessageDigest.isEqual(expected, actual) ? EnvCheck.Status.MATCH : EnvCheck.Status.DIFFERS;
+                checks.add(new EnvCheck(injection.variable(), injection.secret(), status, fingerprints.of(expected),
+                        actual == null || actual.length == 0 ? null : fingerprints.of(actual)));
+                if (actual != null) {
+                    Arrays.fill(actual, (byte) 0);
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** Which secret `vault exec` would set {@code variable} from, with its fingerprint (a recorded read). */
+    public VariableSource which(String variable, IdentitySource identities, String purpose, Fingerprinter fingerprints)
+            throws VaultException {
+        try (Injection injection = readMapped("which", List.of(variable), Set.of(), identities, purpose).get(0)) {
+            SecretName name = injection.secret();
+            try {
+                return new VariableSource(variable, name, store.currentVersion(name),
+                        store.changed(store.current(name)).toInstant(), fingerprints.of(injection.value().reveal()));
+            } catch (IOException e) {
+                throw VaultException.failed("cannot read the store: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The fingerprinter of this vault, whose id is the hash of its audit log's first entry. */
+    public Fingerprinter fingerprinter(Path masterKeyFile) throws VaultException {
+        String id;
+        try {
+            id = new AuditFiles(paths.auditFolder()).firstHash();
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the audit log, whose first entry names this vault: " + e.getMessage(),
+                    "`vault audit verify` shows what is wrong with it");
+        }
+        if (id == null) {
+            throw VaultException.failed("the audit log has no entry yet to name this vault by",
+                    "any recorded access gives it one, such as `vault history NAME`");
+        }
+        return Fingerprinter.load(masterKeyFile, id);
+    }
+
+    /** The fingerprint of the current value of {@code name} (a recorded read). */
+    public String fingerprint(SecretName name, IdentitySource identities, String purpose, Fingerprinter fingerprints)
+            throws VaultException {
+        try (SecretBytes value = read("fingerprint", name, null,
+                loadIdentity("fingerprint", name, null, identities, purpose), purpose)) {
+            return fingerprints.of(value.reveal());
+        }
+    }
+
+    /** The fingerprint of a value from elsewhere (such as a container's variable), recorded before it is made. */
+    public String fingerprintOf(SecretBytes value, String purpose, Fingerprinter fingerprints) throws VaultException {
+        audit.append(AuditEvent.of("fingerprint", null, null, null, purpose, AuditEvent.Result.OK,
+                "of a value given on stdin"));
+        return fingerprints.of(value.reveal());
+    }
+
+    /**
+     * The secrets mapped to variables in the manifest (all with a current value, or those of {@code only}),
+     * but those of {@code skip}, each read and recorded as {@code action}. If any read fails, none is returned.
+     */
+    private List<Injection> readMapped(String action, List<String> only, Set<String> skip, IdentitySource identities,
+                                       String purpose) throws VaultException {
         Manifest current = manifest();
         List<Manifest.SecretEntry> wanted = new ArrayList<>();
         if (only == null || only.isEmpty()) {
@@ -233,15 +340,16 @@ public final class Vault {
                 wanted.add(entry);
             }
         }
+        wanted.removeIf(entry -> skip.contains(entry.env()));
         List<Injection> injections = new ArrayList<>();
         if (wanted.isEmpty()) {
             return injections;
         }
-        Identity identity = loadIdentity("exec", null, null, identities, purpose);
+        Identity identity = loadIdentity(action, null, null, identities, purpose);
         try {
             for (Manifest.SecretEntry entry : wanted) {
                 SecretName name = SecretName.of(entry.name());
-                injections.add(new Injection(entry.env(), name, read("exec", name, null, identity, purpose)));
+                injections.add(new Injection(entry.env(), name, read(action, name, null, identity, purpose)));
             }
             return injections;
         } catch (VaultException | RuntimeException e) {

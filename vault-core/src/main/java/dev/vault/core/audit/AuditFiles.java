@@ -112,6 +112,29 @@ public final class AuditFiles {
     }
 
     /**
+     * The hash of the log's first entry, which names the vault it belongs to, or null for an empty log.
+     * Reads the first line only.
+     */
+    public String firstHash() throws IOException {
+        Path first = segments().get(0);
+        try (java.io.BufferedReader in = Files.newBufferedReader(first, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line == null) {
+                return null;
+            }
+            byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            EntryParser parser = new EntryParser();
+            AuditEntry entry = parser.parse(bytes, 0, bytes.length);
+            if (!parser.computedHash().equals(entry.hash)) {
+                throw new IOException("its first entry does not match its hash");
+            }
+            return entry.hash;
+        } catch (EntryFormatException e) {
+            throw new IOException("its first entry is not a valid entry");
+        }
+    }
+
+    /**
      * Every segment in chain order: the sealed ones, then the active one. A sealed segment that is the
      * active file itself (a roll cut short by a crash) is listed once.
      */

@@ -1,0 +1,147 @@
+package dev.vault.cli;
+
+import dev.vault.core.EnvCheck;
+import dev.vault.core.EnvFile;
+import dev.vault.core.Vault;
+import dev.vault.core.VaultException;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+
+@Command(name = "check-env", description = {
+        "Compare, by fingerprint and never by value, the variables the manifest maps to secrets with those",
+        "of a running process (--pid) or an env file (--env-file): match, differs (stale or overridden),",
+        "empty, or missing. Exits 1 unless all match. Each secret read is recorded in the audit log."})
+final class CheckEnvCommand implements Callable<Integer> {
+    @ParentCommand
+    VaultCommand root;
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--pid", paramLabel = "PID", description = "A running process (reads /proc/PID/environ).")
+        Long pid;
+
+        @Option(names = "--env-file", paramLabel = "FILE", description = "A dotenv file (KEY=VALUE lines).")
+        String envFile;
+    }
+
+    @Option(names = "--only", paramLabel = "VAR", split = ",", description = "Check only these variables.")
+    List<String> only;
+
+    @Option(names = "--purpose", paramLabel = "TEXT", description = "Why, for the audit log.")
+    String purpose;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws VaultException {
+        Map<String, String> found = source.pid != null ? processEnvironment(source.pid) : envFile();
+        String where = source.pid != null ? "process " + source.pid : source.envFile;
+        Vault vault = root.openVault();
+        List<EnvCheck> checks = vault.checkEnv(found, only, root.identity(), root.statedPurpose(purpose),
+                root.fingerprinter(vault));
+        if (checks.isEmpty()) {
+            throw VaultException.failed("no secret with a value has an env name in the manifest, so there is nothing to check",
+                    "map one: vault set NAME --env VAR");
+        }
+        List<EnvCheck> wrong = new ArrayList<>();
+        for (EnvCheck check : checks) {
+            if (check.status() != EnvCheck.Status.MATCH) {
+                wrong.add(check);
+            }
+        }
+        if (json) {
+            Json.write(root.io.out, out -> {
+                out.writeStartObject();
+                out.writeStringField("source", where);
+                out.writeBooleanField("ok", wrong.isEmpty());
+                out.writeArrayFieldStart("variables");
+                for (EnvCheck check : checks) {
+                    out.writeStartObject();
+                    out.writeStringField("variable", check.variable());
+                    out.writeStringField("secret", check.secret().toString());
+                    out.writeStringField("status", check.status().label());
+                    out.writeStringField("vault", check.expected());
+                    if (check.found() != null) {
+                        out.writeStringField("found", check.found());
+                    }
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            });
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"VARIABLE", "SECRET", "STATUS", "VAULT", "FOUND"});
+            for (EnvCheck check : checks) {
+                rows.add(new String[] {check.variable(), check.secret().toString(), check.status().label(),
+                        check.expected(), check.found() == null ? "-" : check.found()});
+            }
+            Table.print(root.io.out, rows);
+        }
+        if (!wrong.isEmpty()) {
+            StringJoiner which = new StringJoiner(", ");
+            wrong.forEach(check -> which.add(check.variable() + " " + check.status().label()));
+            throw VaultException.failed(wrong.size() + " of " + checks.size() + " variables in " + where
+                    + " do not match the vault: " + which,
+                    "`vault which VAR` shows where the vault's value comes from; see docs/troubleshooting.md");
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, String> processEnvironment(long pid) throws VaultException {
+        Path environ = Path.of("/proc", Long.toString(pid), "environ");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(environ);
+        } catch (NoSuchFileException e) {
+            throw VaultException.failed("no process " + pid + " (no " + environ + ")");
+        } catch (AccessDeniedException e) {
+            throw VaultException.failed("cannot read the environment of process " + pid + ": permission denied",
+                    "run check-env as the process's user (or root)");
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read " + environ + ": " + e.getMessage());
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == 0) {
+                String pair = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    variables.put(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+                start = i + 1;
+            }
+        }
+        java.util.Arrays.fill(bytes, (byte) 0);
+        return variables;
+    }
+
+    private Map<String, String> envFile() throws VaultException {
+        Path file = root.io.resolve(source.envFile);
+        try {
+            return EnvFile.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read \"" + file + "\": " + e.getMessage());
+        }
+    }
+}
