@@ -109,4 +109,19 @@ class VaultRoundTripTest {
         assertEquals(0, age.exitValue(), "age -d exit code");
         return out;
     }
+
+    @Test
+    void execRefusesAnEmptyValueAndRecordsWhy() throws Exception {
+        SecretName name = SecretName.of("db/password");
+        vault.set(name, SecretBytes.wrap("hunter2".getBytes(StandardCharsets.UTF_8)), "db", "DB_PASSWORD");
+        Path file = temp.resolve("vault/secrets/db/password.age");
+        Files.write(file, dev.vault.core.crypto.AgeCodec.encrypt(new byte[0], vault.manifest().recipients()));
+        recorded.clear();
+        VaultException refused = assertThrows(VaultException.class,
+                () -> vault.injections(null, java.util.Set.of(), () -> IdentityFile.read(identityFile), null));
+        assertEquals("the value of \"db/password\" is empty; refusing to set DB_PASSWORD to it", refused.getMessage());
+        assertEquals(2, recorded.size());
+        assertEquals(AuditEvent.Result.ERROR, recorded.get(1).result());
+        assertEquals("refused to inject an empty value", recorded.get(1).reason());
+    }
 }
