@@ -24,9 +24,9 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 
 @Command(name = "check-env", description = {
-        "Compare, by fingerprint and never by value, the variables the manifest maps to secrets with those",
-        "of a running process (--pid) or an env file (--env-file): match, differs (stale or overridden),",
-        "empty, or missing. Exits 1 unless all match. Each secret read is recorded in the audit log."})
+        "Compare a process's or an env file's variables with the vault's values, by fingerprint.",
+        "Each variable the manifest maps to a secret is reported as match, differs (stale or overridden),",
+        "empty, or missing; values are never shown. Exits 1 unless all match. Reads are recorded."})
 final class CheckEnvCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /** Builds the command line and turns failures into {@code vault: error:} lines and exit codes. */
 public final class Cli {
@@ -17,13 +18,40 @@ public final class Cli {
     public static int run(Io io, String... args) {
         VaultCommand root = new VaultCommand(io);
         CommandLine commandLine = new CommandLine(root);
+        String chosen = subcommandOf(args);
+        for (Map.Entry<String, Class<?>> subcommand : VaultCommand.SUBCOMMANDS.entrySet()) {
+            if (chosen == null || chosen.equals(subcommand.getKey())) {
+                commandLine.addSubcommand(subcommand.getKey(), subcommand.getValue());
+            }
+        }
         commandLine.setOut(new PrintWriter(io.out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(io.err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(Cli::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, root));
-        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        if (commandLine.getSubcommands().containsKey("exec")) {
+            commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        }
         return commandLine.execute(args);
+    }
+
+    /**
+     * The subcommand named by {@code args} after the global options, if it is a known one; else null (then
+     * all are registered, for help and for picocli's own errors and suggestions).
+     */
+    static String subcommandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--vault") || arg.equals("-i") || arg.equals("--identity")) {
+                i++;
+            } else if (arg.equals("--debug") || arg.startsWith("--vault=") || arg.startsWith("--identity=")
+                    || arg.startsWith("-i") && arg.length() > 2) {
+                continue;
+            } else {
+                return VaultCommand.SUBCOMMANDS.containsKey(arg) ? arg : null;
+            }
+        }
+        return null;
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {

@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "exec", description = {
-        "Run a command with secrets in its environment: every secret with an env name in the manifest,",
-        "or only the variables given with --only. The command's exit code is passed through."})
+        "Run a command with secrets in its environment.",
+        "Sets every secret with an env name in the manifest, or only the variables given with --only.",
+        "The command's exit code is passed through."})
 final class ExecCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;

@@ -16,9 +16,9 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "fingerprint", description = {
-        "Print a keyed fingerprint (vfp1:…) of a secret's current value, or of a value piped in, to compare",
-        "values without showing them. Fingerprints depend on this vault and on your fingerprint key",
-        "(fingerprint.key in the config folder, made on first use): compare ones made here. Recorded in the audit log."})
+        "Print a keyed fingerprint (vfp1:…) of a secret's value, or of stdin, to compare values unseen.",
+        "Fingerprints depend on this vault and on your fingerprint key (fingerprint.key in the config",
+        "folder, made on first use): compare ones made here. Recorded in the audit log."})
 final class FingerprintCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;

@@ -16,15 +16,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The top command: global options, and where a vault and an identity are found. */
 @Command(name = "vault", mixinStandardHelpOptions = true, version = "vault 0.1.0",
         description = "A secrets vault for people and AI agents: age-encrypted, every access recorded.",
-        subcommands = {InitCommand.class, IdentityCommand.class, SetCommand.class, GetCommand.class,
-                ListCommand.class, HistoryCommand.class, RmCommand.class, PurgeCommand.class, ExecCommand.class,
-                FingerprintCommand.class, CheckEnvCommand.class, WhichCommand.class, AuditCommand.class,
-                DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -38,6 +37,23 @@ import java.util.concurrent.Callable;
         footer = {"  vault:    --vault DIR, else $VAULT_DIR, else the nearest .vault/ from here upward",
                 "  identity: -i FILE, else $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt"})
 final class VaultCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order help lists them. Cli registers only the one being run when it can
+     * tell which: picocli builds its model of each registered command class by reflection at start-up.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, IdentityCommand.class,
+            SetCommand.class, GetCommand.class, ListCommand.class, HistoryCommand.class, RmCommand.class,
+            PurgeCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class, WhichCommand.class,
+            AuditCommand.class, DemoCommand.class);
+
+    private static Map<String, Class<?>> subcommands(Class<?>... classes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> type : classes) {
+            byName.put(type.getAnnotation(Command.class).name(), type);
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
     final Io io;
 
     @Spec

@@ -13,8 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 @Command(name = "which", description = {
-        "Say which secret `vault exec` would set a variable from: name, current version, when it was set,",
-        "and the value's fingerprint (never the value). Recorded in the audit log."})
+        "Say which secret `vault exec` would set a variable from, with its fingerprint.",
+        "Prints the secret's name, current version, when it was set, and the value's fingerprint (never",
+        "the value). Recorded in the audit log."})
 final class WhichCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
