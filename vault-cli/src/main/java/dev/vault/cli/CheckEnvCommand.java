@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -53,11 +52,23 @@ final class CheckEnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws VaultException {
-        Map<String, String> found = source.pid != null ? processEnvironment(source.pid) : envFile();
         String where = source.pid != null ? "process " + source.pid : source.envFile;
         Vault vault = root.openVault();
-        List<EnvCheck> checks = vault.checkEnv(found, only, root.identity(), root.statedPurpose(purpose),
-                root.fingerprinter(vault));
+        List<EnvCheck> checks;
+        if (source.pid != null) {
+            byte[] environ = processEnvironment(source.pid);
+            try {
+                checks = vault.checkEnv(variable -> firstValue(environ, variable), only, root.identity(),
+                        root.statedPurpose(purpose));
+            } finally {
+                java.util.Arrays.fill(environ, (byte) 0);
+            }
+        } else {
+            Map<String, String> found = envFile();
+            checks = vault.checkEnv(variable -> found.containsKey(variable)
+                    ? found.get(variable).getBytes(StandardCharsets.UTF_8) : null, only, root.identity(),
+                    root.statedPurpose(purpose));
+        }
         if (checks.isEmpty()) {
             throw VaultException.failed("no secret with a value has an env name in the manifest, so there is nothing to check",
                     "map one: vault set NAME --env VAR");
@@ -107,11 +118,11 @@ final class CheckEnvCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Map<String, String> processEnvironment(long pid) throws VaultException {
+    /** The raw {@code /proc/PID/environ}: NUL-separated NAME=VALUE entries, as the process was started. */
+    private static byte[] processEnvironment(long pid) throws VaultException {
         Path environ = Path.of("/proc", Long.toString(pid), "environ");
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(environ);
+            return Files.readAllBytes(environ);
         } catch (NoSuchFileException e) {
             throw VaultException.failed("no process " + pid + " (no " + environ + ")");
         } catch (AccessDeniedException e) {
@@ -120,20 +131,27 @@ final class CheckEnvCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw VaultException.failed("cannot read " + environ + ": " + e.getMessage());
         }
-        Map<String, String> variables = new LinkedHashMap<>();
+    }
+
+    /**
+     * The bytes of the first {@code NAME=} entry in a raw environment (what getenv returns), or null. Only
+     * the variables asked for are copied out; nothing else of the process's environment becomes a String.
+     */
+    static byte[] firstValue(byte[] environ, String name) {
+        byte[] prefix = (name + "=").getBytes(StandardCharsets.UTF_8);
         int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == 0) {
-                String pair = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    variables.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
-                start = i + 1;
+        while (start < environ.length) {
+            int end = start;
+            while (end < environ.length && environ[end] != 0) {
+                end++;
             }
+            if (end - start >= prefix.length
+                    && java.util.Arrays.equals(environ, start, start + prefix.length, prefix, 0, prefix.length)) {
+                return java.util.Arrays.copyOfRange(environ, start + prefix.length, end);
+            }
+            start = end + 1;
         }
-        java.util.Arrays.fill(bytes, (byte) 0);
-        return variables;
+        return null;
     }
 
     private Map<String, String> envFile() throws VaultException {

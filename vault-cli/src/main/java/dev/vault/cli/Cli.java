@@ -37,17 +37,23 @@ public final class Cli {
 
     /**
      * The subcommand named by {@code args} after the global options, if it is a known one; else null (then
-     * all are registered, for help and for picocli's own errors and suggestions).
+     * all are registered, for help and for picocli's own errors). An option value that is itself a command
+     * name also gives null, so that picocli parses, and refuses, {@code -i get list} as it always did.
      */
     static String subcommandOf(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--vault") || arg.equals("-i") || arg.equals("--identity")) {
                 i++;
-            } else if (arg.equals("--debug") || arg.startsWith("--vault=") || arg.startsWith("--identity=")
-                    || arg.startsWith("-i") && arg.length() > 2) {
-                continue;
-            } else {
+                if (i < args.length && VaultCommand.SUBCOMMANDS.containsKey(args[i])) {
+                    return null;
+                }
+            } else if (arg.startsWith("--vault=") || arg.startsWith("--identity=") || arg.startsWith("-i") && arg.length() > 2) {
+                String value = arg.substring(arg.startsWith("-i") && !arg.startsWith("-i=") ? 2 : arg.indexOf('=') + 1);
+                if (VaultCommand.SUBCOMMANDS.containsKey(value)) {
+                    return null;
+                }
+            } else if (!arg.equals("--debug")) {
                 return VaultCommand.SUBCOMMANDS.containsKey(arg) ? arg : null;
             }
         }

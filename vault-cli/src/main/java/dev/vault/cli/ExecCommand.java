@@ -51,9 +51,9 @@ final class ExecCommand implements Callable<Integer> {
             String here = root.io.env.get(variable);
             if (here != null) {
                 keep.add(variable);
-                if (here.isEmpty()) {
-                    root.io.err.println("vault: warning: kept " + variable + " as --keep-env asks, but it is set to an "
-                            + "empty string in this environment");
+                if (here.isBlank()) {
+                    root.io.err.println("vault: warning: kept " + variable + " as --keep-env asks, but it is "
+                            + (here.isEmpty() ? "set to an empty string" : "blank") + " in this environment");
                 }
             }
         }

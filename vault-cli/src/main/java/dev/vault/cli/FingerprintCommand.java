@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "fingerprint", description = {
         "Print a keyed fingerprint (vfp1:…) of a secret's value, or of stdin, to compare values unseen.",
-        "Fingerprints depend on this vault and on your fingerprint key (fingerprint.key in the config",
-        "folder, made on first use): compare ones made here. Recorded in the audit log."})
+        "Fingerprints are keyed by this vault and your identity: compare ones made with the same identity.",
+        "Needs the identity, also for --stdin. Recorded in the audit log."})
 final class FingerprintCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
@@ -34,7 +34,8 @@ final class FingerprintCommand implements Callable<Integer> {
         boolean stdin;
     }
 
-    @Option(names = "--trim-newline", description = "With --stdin: drop one newline at the end (printenv and echo add one).")
+    @Option(names = "--trim-newline",
+            description = "With --stdin: drop one line ending (\\n or \\r\\n) at the end, as printenv, echo and docker exec -t add.")
     boolean trimNewline;
 
     @Option(names = "--purpose", paramLabel = "TEXT", description = "Why, for the audit log.")
@@ -49,18 +50,17 @@ final class FingerprintCommand implements Callable<Integer> {
             byte[] bytes = readStdin();
             int length = bytes.length;
             if (trimNewline && length > 0 && bytes[length - 1] == '\n') {
-                length--;
+                length -= length > 1 && bytes[length - 2] == '\r' ? 2 : 1;
             } else if (length > 0 && bytes[length - 1] == '\n') {
                 root.io.err.println("vault: note: the value ends with a newline, which is part of what is fingerprinted;"
                         + " if printenv or echo added it, use --trim-newline");
             }
             try (SecretBytes value = SecretBytes.wrap(Arrays.copyOf(bytes, length))) {
                 Arrays.fill(bytes, (byte) 0);
-                fingerprint = vault.fingerprintOf(value, statedPurpose, root.fingerprinter(vault));
+                fingerprint = vault.fingerprintOf(value, root.identity(), statedPurpose);
             }
         } else {
-            fingerprint = vault.fingerprint(SecretName.of(source.name), root.identity(), statedPurpose,
-                    root.fingerprinter(vault));
+            fingerprint = vault.fingerprint(SecretName.of(source.name), root.identity(), statedPurpose);
         }
         root.io.out.println(fingerprint);
         return ExitCodes.OK;

@@ -1,6 +1,5 @@
 package dev.vault.cli;
 
-import dev.vault.core.Fingerprinter;
 import dev.vault.core.IdentitySource;
 import dev.vault.core.Vault;
 import dev.vault.core.VaultException;
@@ -151,11 +150,6 @@ final class VaultCommand implements Callable<Integer> {
             return io.resolve(fromEnv);
         }
         return configFolder().resolve("identity.txt");
-    }
-
-    /** This vault's fingerprinter, with the fingerprint key kept beside the identity in the config folder. */
-    Fingerprinter fingerprinter(Vault vault) throws VaultException {
-        return vault.fingerprinter(configFolder().resolve("fingerprint.key"));
     }
 
     IdentitySource identity() {

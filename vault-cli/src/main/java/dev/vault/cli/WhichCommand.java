@@ -29,8 +29,7 @@ final class WhichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws VaultException {
         Vault vault = root.openVault();
-        VariableSource source = vault.which(variable, root.identity(), root.statedPurpose(purpose),
-                root.fingerprinter(vault));
+        VariableSource source = vault.which(variable, root.identity(), root.statedPurpose(purpose));
         root.io.out.println(source.variable() + " <- " + source.secret() + " version " + source.version()
                 + ", set " + source.changed().truncatedTo(ChronoUnit.SECONDS) + ", " + source.fingerprint());
         String here = root.io.env.get(variable);

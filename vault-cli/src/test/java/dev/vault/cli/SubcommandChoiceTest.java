@@ -10,7 +10,7 @@ class SubcommandChoiceTest {
     @Test
     void findsTheSubcommandAfterGlobalOptions() {
         assertEquals("get", Cli.subcommandOf(new String[] {"get", "db/password"}));
-        assertEquals("get", Cli.subcommandOf(new String[] {"--vault", "get", "get", "x"}));
+        assertEquals("get", Cli.subcommandOf(new String[] {"--vault", "dir", "get", "x"}));
         assertEquals("get", Cli.subcommandOf(new String[] {"--vault=dir", "--debug", "get", "x"}));
         assertEquals("audit", Cli.subcommandOf(new String[] {"-i", "id.txt", "audit", "verify"}));
         assertEquals("audit", Cli.subcommandOf(new String[] {"-iid.txt", "--identity=x", "audit", "verify"}));
@@ -22,5 +22,13 @@ class SubcommandChoiceTest {
         assertNull(Cli.subcommandOf(new String[] {"--help"}));
         assertNull(Cli.subcommandOf(new String[] {"--debug", "gte", "x"}));
         assertNull(Cli.subcommandOf(new String[] {"--vault"}));
+    }
+
+    @Test
+    void anOptionValueThatIsACommandNameLeavesTheChoiceToPicocli() {
+        assertNull(Cli.subcommandOf(new String[] {"-i", "get", "list"}));
+        assertNull(Cli.subcommandOf(new String[] {"--vault", "get", "list"}));
+        assertNull(Cli.subcommandOf(new String[] {"--vault=get", "list"}));
+        assertNull(Cli.subcommandOf(new String[] {"-iget", "list"}));
     }
 }

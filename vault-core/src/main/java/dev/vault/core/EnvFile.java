@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a dotenv file as docker compose and most tools do: {@code KEY=VALUE} lines, an optional
- * {@code export} prefix, blank lines and {@code #} comments skipped, CRLF taken as LF. A value is
- * unquoted (trailing white space and a {@code  #comment} dropped), single-quoted (literal), or
- * double-quoted ({@code \n \r \t \" \\ \$} escapes); quoted values may span lines. A key given twice keeps
- * the last value. Errors name the line, never a value.
+ * Reads a dotenv file: {@code KEY=VALUE} lines, an optional {@code export} prefix, blank lines and
+ * {@code #} comments skipped, CRLF taken as LF, a leading BOM ignored. A value is unquoted (trailing white
+ * space and a {@code #comment} after white space dropped), single-quoted (literal), or double-quoted
+ * ({@code \n \r \t \" \\ \$} escapes); quoted values may span lines. Values are taken as written: no
+ * {@code $VAR} interpolation (docker compose would expand it). A key given twice keeps the last value.
+ * Errors name the line, never a value.
  */
 public final class EnvFile {
     private final String text;
@@ -17,7 +18,8 @@ public final class EnvFile {
     private int line = 1;
 
     private EnvFile(String text, String source) {
-        this.text = text.replace("\r\n", "\n");
+        String unix = text.replace("\r\n", "\n");
+        this.text = unix.startsWith("\ufeff") ? unix.substring(1) : unix;
         this.source = source;
     }
 
@@ -100,6 +102,9 @@ public final class EnvFile {
             }
             if (c == '\\' && quote == '"' && pos < text.length()) {
                 char next = text.charAt(pos++);
+                if (next == '\n') {
+                    line++;
+                }
                 switch (next) {
                     case 'n': value.append('\n'); break;
                     case 'r': value.append('\r'); break;
@@ -121,10 +126,10 @@ public final class EnvFile {
         return value.toString();
     }
 
-    /** Where an inline comment starts in an unquoted value: a '#' at the start or after white space. */
+    /** Where an inline comment starts in an unquoted value: a '#' after white space. */
     private static int indexOfComment(String raw) {
         for (int i = 0; i < raw.length(); i++) {
-            if (raw.charAt(i) == '#' && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)))) {
+            if (raw.charAt(i) == '#' && i > 0 && Character.isWhitespace(raw.charAt(i - 1))) {
                 return i;
             }
         }

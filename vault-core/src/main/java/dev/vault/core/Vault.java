@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A vault on disk. The only way to secret values: every read and every change is recorded in the
@@ -218,47 +219,47 @@ public final class Vault {
     /**
      * The values {@code vault exec} injects: every secret with an {@code env} in the manifest, or only the
      * variables named in {@code only}, but none named in {@code keep}. Each read is recorded; if any fails,
-     * or any value is empty or white space only (a variable set to nothing is a silent failure), none is
-     * returned.
+     * or any value is empty or blank (a variable set to nothing is a silent failure), none is returned.
      */
     public List<Injection> injections(List<String> only, Set<String> keep, IdentitySource identities, String purpose)
             throws VaultException {
-        List<Injection> injections = readMapped("exec", only, keep, identities, purpose);
+        List<Manifest.SecretEntry> wanted = mapped(only, keep);
+        if (wanted.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Injection> injections = readAll("exec", wanted, loadIdentity("exec", null, null, identities, purpose), purpose);
         for (Injection injection : injections) {
-            if (isBlank(injection.value().reveal())) {
-                recordFailure(AuditEvent.error("exec", injection.secret().toString(), null, null, purpose,
-                        "refused to inject an empty value"));
+            if (Blank.is(injection.value().reveal())) {
+                String secret = injection.secret().toString();
+                recordFailure(AuditEvent.error("exec", secret, null, null,
+                        purpose != null ? purpose : manifestPurposeOrNull(injection.secret()), "refused to inject an empty value"));
                 injections.forEach(Injection::close);
-                throw VaultException.failed("the value of \"" + injection.secret() + "\" is "
+                throw VaultException.failed("the value of \"" + secret + "\" is "
                         + (injection.value().isEmpty() ? "empty" : "only white space") + "; refusing to set "
-                        + injection.variable() + " to it", "store the real value: vault set " + injection.secret());
+                        + injection.variable() + " to it", "store the real value: vault set " + secret);
             }
         }
         return injections;
     }
 
-    private static boolean isBlank(byte[] value) {
-        for (byte b : value) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0B) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
-     * How each variable the manifest maps to a secret (or those in {@code only}) stands in {@code found}
-     * (a process's environment, an env file): by fingerprint, never by value. Each value read is recorded
-     * as a {@code check-env} access.
+     * How each variable the manifest maps to a secret (or those in {@code only}) stands where it is used:
+     * {@code found} gives a variable's bytes there (null: not set). By fingerprint, never by value. Each
+     * value read is recorded as a {@code check-env} access.
      */
-    public List<EnvCheck> checkEnv(Map<String, String> found, List<String> only, IdentitySource identities,
-                                   String purpose, Fingerprinter fingerprints) throws VaultException {
+    public List<EnvCheck> checkEnv(Function<String, byte[]> found, List<String> only, IdentitySource identities,
+                                   String purpose) throws VaultException {
+        List<Manifest.SecretEntry> wanted = mapped(only, Set.of());
         List<EnvCheck> checks = new ArrayList<>();
-        for (Injection injection : readMapped("check-env", only, Set.of(), identities, purpose)) {
-            try (injection) {
+        if (wanted.isEmpty()) {
+            return checks;
+        }
+        Identity identity = loadIdentity("check-env", null, null, identities, purpose);
+        List<Injection> read = readAll("check-env", wanted, identity, purpose);
+        try (Fingerprinter fingerprints = fingerprinter(identity)) {
+            for (Injection injection : read) {
                 byte[] expected = injection.value().reveal();
-                String there = found.get(injection.variable());
-                byte[] actual = there == null ? null : there.getBytes(StandardCharsets.UTF_8);
+                byte[] actual = found.apply(injection.variable());
                 EnvCheck.Status status = actual == null ? EnvCheck.Status.MISSING
                         : actual.length == 0 ? EnvCheck.Status.EMPTY
                         : MessageDigest.isEqual(expected, actual) ? EnvCheck.Status.MATCH : EnvCheck.Status.DIFFERS;
@@ -268,14 +269,18 @@ public final class Vault {
                     Arrays.fill(actual, (byte) 0);
                 }
             }
+        } finally {
+            read.forEach(Injection::close);
         }
         return checks;
     }
 
     /** Which secret `vault exec` would set {@code variable} from, with its fingerprint (a recorded read). */
-    public VariableSource which(String variable, IdentitySource identities, String purpose, Fingerprinter fingerprints)
-            throws VaultException {
-        try (Injection injection = readMapped("which", List.of(variable), Set.of(), identities, purpose).get(0)) {
+    public VariableSource which(String variable, IdentitySource identities, String purpose) throws VaultException {
+        List<Manifest.SecretEntry> wanted = mapped(List.of(variable), Set.of());
+        Identity identity = loadIdentity("which", null, null, identities, purpose);
+        try (Injection injection = readAll("which", wanted, identity, purpose).get(0);
+             Fingerprinter fingerprints = fingerprinter(identity)) {
             SecretName name = injection.secret();
             try {
                 return new VariableSource(variable, name, store.currentVersion(name),
@@ -286,8 +291,30 @@ public final class Vault {
         }
     }
 
-    /** The fingerprinter of this vault, whose id is the hash of its audit log's first entry. */
-    public Fingerprinter fingerprinter(Path masterKeyFile) throws VaultException {
+    /** The fingerprint of the current value of {@code name} (a recorded read). */
+    public String fingerprint(SecretName name, IdentitySource identities, String purpose) throws VaultException {
+        Identity identity = loadIdentity("fingerprint", name, null, identities, purpose);
+        try (SecretBytes value = read("fingerprint", name, null, identity, purpose);
+             Fingerprinter fingerprints = fingerprinter(identity)) {
+            return fingerprints.of(value.reveal());
+        }
+    }
+
+    /**
+     * The fingerprint of a value from elsewhere (such as a container's variable), as the identity makes
+     * them; recorded before it is made.
+     */
+    public String fingerprintOf(SecretBytes value, IdentitySource identities, String purpose) throws VaultException {
+        Identity identity = loadIdentity("fingerprint", null, null, identities, purpose);
+        try (Fingerprinter fingerprints = fingerprinter(identity)) {
+            audit.append(AuditEvent.of("fingerprint", null, null, identity.recipient(), purpose, AuditEvent.Result.OK,
+                    "of a value given on stdin"));
+            return fingerprints.of(value.reveal());
+        }
+    }
+
+    /** The fingerprinter of this vault for {@code identity}; the vault's id is the hash of its first audit entry. */
+    private Fingerprinter fingerprinter(Identity identity) throws VaultException {
         String id;
         try {
             id = new AuditFiles(paths.auditFolder()).firstHash();
@@ -299,31 +326,19 @@ public final class Vault {
             throw VaultException.failed("the audit log has no entry yet to name this vault by",
                     "any recorded access gives it one, such as `vault history NAME`");
         }
-        return Fingerprinter.load(masterKeyFile, id);
-    }
-
-    /** The fingerprint of the current value of {@code name} (a recorded read). */
-    public String fingerprint(SecretName name, IdentitySource identities, String purpose, Fingerprinter fingerprints)
-            throws VaultException {
-        try (SecretBytes value = read("fingerprint", name, null,
-                loadIdentity("fingerprint", name, null, identities, purpose), purpose)) {
-            return fingerprints.of(value.reveal());
+        byte[] seed = identity.fingerprintSeed();
+        try {
+            return Fingerprinter.of(seed, id);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
         }
     }
 
-    /** The fingerprint of a value from elsewhere (such as a container's variable), recorded before it is made. */
-    public String fingerprintOf(SecretBytes value, String purpose, Fingerprinter fingerprints) throws VaultException {
-        audit.append(AuditEvent.of("fingerprint", null, null, null, purpose, AuditEvent.Result.OK,
-                "of a value given on stdin"));
-        return fingerprints.of(value.reveal());
-    }
-
     /**
-     * The secrets mapped to variables in the manifest (all with a current value, or those of {@code only}),
-     * but those of {@code skip}, each read and recorded as {@code action}. If any read fails, none is returned.
+     * The secrets mapped to variables in the manifest: all with a current value, or those of {@code only},
+     * but not those of {@code skip}.
      */
-    private List<Injection> readMapped(String action, List<String> only, Set<String> skip, IdentitySource identities,
-                                       String purpose) throws VaultException {
+    private List<Manifest.SecretEntry> mapped(List<String> only, Set<String> skip) throws VaultException {
         Manifest current = manifest();
         List<Manifest.SecretEntry> wanted = new ArrayList<>();
         if (only == null || only.isEmpty()) {
@@ -334,18 +349,19 @@ public final class Vault {
             }
         } else {
             for (String variable : only) {
-                Manifest.SecretEntry entry = current.secretForEnv(variable).orElseThrow(() -> VaultException.failed(
+                wanted.add(current.secretForEnv(variable).orElseThrow(() -> VaultException.failed(
                         "no secret has env \"" + variable + "\" in the manifest",
-                        "`vault list` shows each secret's env; set one with vault set NAME --env " + variable));
-                wanted.add(entry);
+                        "`vault list` shows each secret's env; set one with vault set NAME --env " + variable)));
             }
         }
         wanted.removeIf(entry -> skip.contains(entry.env()));
+        return wanted;
+    }
+
+    /** Reads each of {@code wanted}, recorded as {@code action}. If any read fails, none is returned. */
+    private List<Injection> readAll(String action, List<Manifest.SecretEntry> wanted, Identity identity, String purpose)
+            throws VaultException {
         List<Injection> injections = new ArrayList<>();
-        if (wanted.isEmpty()) {
-            return injections;
-        }
-        Identity identity = loadIdentity(action, null, null, identities, purpose);
         try {
             for (Manifest.SecretEntry entry : wanted) {
                 SecretName name = SecretName.of(entry.name());

@@ -24,6 +24,8 @@ class EnvFileTest {
                 + "EMPTY=\r\n"
                 + "EMPTY_QUOTED=\"\"\r\n"
                 + "URL=https://x.example/#frag\r\n"
+                + "HASH_FIRST=#not-a-comment\r\n"
+                + "DOLLAR=p$ss\r\n"
                 + "PLAIN=last wins\r\n";
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("PLAIN", "last wins");
@@ -36,7 +38,10 @@ class EnvFileTest {
         expected.put("EMPTY", "");
         expected.put("EMPTY_QUOTED", "");
         expected.put("URL", "https://x.example/#frag");
+        expected.put("HASH_FIRST", "#not-a-comment");
+        expected.put("DOLLAR", "p$ss");
         assertEquals(expected, EnvFile.parse(text, "app.env"));
+        assertEquals(expected, EnvFile.parse("\ufeff" + text, "app.env"), "a leading BOM is not part of the first key");
     }
 
     @Test
@@ -46,6 +51,9 @@ class EnvFileTest {
         assertEquals("app.env:2: the quoted value has no closing \"", unterminated.getMessage());
         VaultException noEquals = assertThrows(VaultException.class, () -> EnvFile.parse("A=1\nhunter2\n", "app.env"));
         assertEquals("app.env:2: expected KEY=VALUE", noEquals.getMessage());
+        VaultException afterContinuation = assertThrows(VaultException.class,
+                () -> EnvFile.parse("A=\"one\\\ntwo\"\nhunter2\n", "app.env"));
+        assertEquals("app.env:3: expected KEY=VALUE", afterContinuation.getMessage());
         VaultException trailing = assertThrows(VaultException.class,
                 () -> EnvFile.parse("A='s3cret' junk\n", "app.env"));
         assertEquals("app.env:1: unexpected text after the closing '", trailing.getMessage());

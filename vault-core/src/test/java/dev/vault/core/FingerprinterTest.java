@@ -1,24 +1,39 @@
 package dev.vault.core;
 
+import dev.vault.core.crypto.Identity;
+import dev.vault.core.crypto.IdentityFile;
+import dev.vault.core.crypto.NewIdentity;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Keyed fingerprints: stable within a vault, different across vaults and keys, and all the same length. */
+/** Keyed fingerprints: stable for one identity in one vault, different across vaults and identities, one length. */
 class FingerprinterTest {
+    private static final String VAULT_A = "a".repeat(64);
+    private static final String VAULT_B = "b".repeat(64);
+
     @TempDir
     Path temp;
+
+    private Identity identity(String name) throws Exception {
+        Path file = temp.resolve(name + ".txt");
+        NewIdentity generated = NewIdentity.generate(Instant.EPOCH);
+        IdentityFile.create(file, generated);
+        return IdentityFile.read(file);
+    }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -26,25 +41,28 @@ class FingerprinterTest {
 
     @Test
     void sameValueSameFingerprintWithinAVaultAndAnotherInAnotherVault() throws Exception {
-        Path key = temp.resolve("config/fingerprint.key");
-        Fingerprinter vaultA = Fingerprinter.load(key, "a".repeat(64));
-        Fingerprinter vaultAAgain = Fingerprinter.load(key, "a".repeat(64));
-        Fingerprinter vaultB = Fingerprinter.load(key, "b".repeat(64));
-        assertEquals(vaultA.of(bytes("hunter2")), vaultAAgain.of(bytes("hunter2")));
-        assertNotEquals(vaultA.of(bytes("hunter2")), vaultB.of(bytes("hunter2")));
-        assertNotEquals(vaultA.of(bytes("hunter2")), vaultA.of(bytes("hunter3")));
+        Identity alice = identity("alice");
+        String inA = Fingerprinter.of(alice.fingerprintSeed(), VAULT_A).of(bytes("hunter2"));
+        assertEquals(inA, Fingerprinter.of(alice.fingerprintSeed(), VAULT_A).of(bytes("hunter2")));
+        assertNotEquals(inA, Fingerprinter.of(alice.fingerprintSeed(), VAULT_B).of(bytes("hunter2")));
+        assertNotEquals(inA, Fingerprinter.of(alice.fingerprintSeed(), VAULT_A).of(bytes("hunter3")));
     }
 
     @Test
-    void anotherMasterKeyGivesOtherFingerprints() throws Exception {
-        Fingerprinter mine = Fingerprinter.load(temp.resolve("me/fingerprint.key"), "a".repeat(64));
-        Fingerprinter theirs = Fingerprinter.load(temp.resolve("them/fingerprint.key"), "a".repeat(64));
-        assertNotEquals(mine.of(bytes("hunter2")), theirs.of(bytes("hunter2")));
+    void onlyTheIdentityMakesItsFingerprints() throws Exception {
+        Identity alice = identity("alice");
+        Identity bob = identity("bob");
+        assertNotEquals(Fingerprinter.of(alice.fingerprintSeed(), VAULT_A).of(bytes("hunter2")),
+                Fingerprinter.of(bob.fingerprintSeed(), VAULT_A).of(bytes("hunter2")));
+        Identity aliceAgain = IdentityFile.read(temp.resolve("alice.txt"));
+        assertArrayEquals(alice.fingerprintSeed(), aliceAgain.fingerprintSeed(), "the seed depends on the key only");
+        assertEquals(32, alice.fingerprintSeed().length);
+        assertFalse(Arrays.equals(alice.fingerprintSeed(), bob.fingerprintSeed()));
     }
 
     @Test
     void noFingerprintRevealsTheValuesLength() throws Exception {
-        Fingerprinter fingerprints = Fingerprinter.load(temp.resolve("fingerprint.key"), "a".repeat(64));
+        Fingerprinter fingerprints = Fingerprinter.of(identity("alice").fingerprintSeed(), VAULT_A);
         Set<Integer> lengths = new HashSet<>();
         Set<String> seen = new HashSet<>();
         for (int length = 0; length <= 300; length++) {
@@ -58,14 +76,12 @@ class FingerprinterTest {
     }
 
     @Test
-    void theMasterKeyIsMadeOwnerOnlyAndALooseOneIsRefused() throws Exception {
-        Path key = temp.resolve("config/fingerprint.key");
-        Fingerprinter.load(key, "a".repeat(64));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-        assertEquals(45, Files.readString(key).length(), "32 bytes in base64 and a newline");
-        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-        VaultException refused = assertThrows(VaultException.class, () -> Fingerprinter.load(key, "a".repeat(64)));
-        assertEquals(VaultException.Kind.NO_ACCESS, refused.kind());
-        assertEquals("fingerprint key \"" + key + "\" is accessible by others", refused.getMessage());
+    void blankMeansNothingVisible() {
+        assertTrue(Blank.is(new byte[0]));
+        assertTrue(Blank.is(bytes(" \t\r\n\f\u000b")));
+        assertTrue(Blank.is(bytes("\u00a0\u200b\u2060\ufeff\u3000")));
+        assertFalse(Blank.is(bytes(" x ")));
+        assertFalse(Blank.is(bytes("\u00a0é")));
+        assertFalse(Blank.is(new byte[] {(byte) 0xff}));
     }
 }

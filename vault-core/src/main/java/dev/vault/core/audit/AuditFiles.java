@@ -125,8 +125,8 @@ public final class AuditFiles {
             byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             EntryParser parser = new EntryParser();
             AuditEntry entry = parser.parse(bytes, 0, bytes.length);
-            if (!parser.computedHash().equals(entry.hash)) {
-                throw new IOException("its first entry does not match its hash");
+            if (!parser.computedHash().equals(entry.hash) || entry.seq != 1 || !entry.prev.equals(AuditEntry.GENESIS)) {
+                throw new IOException("its first entry is not the start of a chain");
             }
             return entry.hash;
         } catch (EntryFormatException e) {

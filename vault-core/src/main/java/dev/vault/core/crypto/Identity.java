@@ -21,11 +21,13 @@ public final class Identity {
     private final List<RecipientStanzaReader> readers;
     private final String recipient;
     private final String source;
+    private final byte[] fingerprintSeed;
 
-    private Identity(List<RecipientStanzaReader> readers, String recipient, String source) {
+    private Identity(List<RecipientStanzaReader> readers, String recipient, String source, byte[] fingerprintSeed) {
         this.readers = readers;
         this.recipient = recipient;
         this.source = source;
+        this.fingerprintSeed = fingerprintSeed;
     }
 
     /**
@@ -37,6 +39,7 @@ public final class Identity {
     public static Identity parse(char[] text, String source) throws VaultException {
         List<RecipientStanzaReader> readers = new ArrayList<>();
         String firstRecipient = null;
+        byte[] seed = null;
         int lineNumber = 0;
         int start = 0;
         while (start <= text.length) {
@@ -66,6 +69,7 @@ public final class Identity {
                     readers.add(X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(line));
                     if (firstRecipient == null) {
                         firstRecipient = recipientOf(line);
+                        seed = fingerprintSeedOf(line);
                     }
                 } catch (GeneralSecurityException | RuntimeException e) {
                     throw new VaultException(VaultException.Kind.NO_ACCESS,
@@ -80,7 +84,27 @@ public final class Identity {
                     "identity file \"" + source + "\" holds no key",
                     "an identity file holds a line starting with AGE-SECRET-KEY-1; make one with `vault identity new NAME`");
         }
-        return new Identity(List.copyOf(readers), firstRecipient, source);
+        return new Identity(List.copyOf(readers), firstRecipient, source, seed);
+    }
+
+    /** A secret of the first key, for keyed fingerprints: HMAC-SHA256 under the key of a fixed label. */
+    private static byte[] fingerprintSeedOf(String identityLine) throws GeneralSecurityException {
+        byte[] encoded = identityLine.getBytes(StandardCharsets.US_ASCII);
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(encoded, "HmacSHA256"));
+            return mac.doFinal("vault fingerprint seed v1".getBytes(StandardCharsets.US_ASCII));
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+        }
+    }
+
+    /**
+     * A 32-byte secret derived from the first key (not the key itself), from which fingerprints of values
+     * are keyed: whoever holds this identity gets the same fingerprints, nobody else can make them. A copy.
+     */
+    public byte[] fingerprintSeed() {
+        return fingerprintSeed.clone();
     }
 
     /** The age recipient (public key) of an X25519 identity string. */
