@@ -4,11 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,8 +34,8 @@ class BadInputLeavesDiskUnchangedTest {
     void vaultWithOneSecret() throws IOException {
         env = Map.of("HOME", work.resolve("home").toString(), "XDG_CONFIG_HOME", work.resolve("config").toString(),
                 "USER", "tester", "PATH", System.getenv("PATH"));
-        assertEquals(0, run("", "init").code);
-        assertEquals(0, run("first value", "set", "db/password", "--purpose", "primary database").code);
+        assertEquals(0, run("", "init").code());
+        assertEquals(0, run("first value", "set", "db/password", "--purpose", "primary database").code());
     }
 
     @Test
@@ -87,7 +83,7 @@ class BadInputLeavesDiskUnchangedTest {
     @Test
     void ageFileThatDoesNotDecryptWithTheIdentity() throws IOException {
         Path other = work.resolve("other.txt");
-        assertEquals(0, run("", "identity", "new", "other", "-o", "other.txt").code);
+        assertEquals(0, run("", "identity", "new", "other", "-o", "other.txt").code());
         Path file = work.resolve(".vault/secrets/db/password.age");
         expectUnchanged(3, "vault: error: \"" + file + "\" does not decrypt with identity \"" + other + "\"", 1, "",
                 "get", "db/password", "-i", "other.txt");
@@ -110,10 +106,10 @@ class BadInputLeavesDiskUnchangedTest {
             throws IOException {
         Map<String, String> before = snapshot();
         List<String> auditBefore = auditLines();
-        Result result = run(stdin, args);
-        assertEquals(code, result.code, result.err);
-        assertTrue(result.err.startsWith(errorStart), "stderr was: " + result.err);
-        assertEquals("", result.out, "nothing on stdout");
+        InProcessRun result = run(stdin, args);
+        assertEquals(code, result.code(), result.err());
+        assertTrue(result.err().startsWith(errorStart), "stderr was: " + result.err());
+        assertEquals("", result.out(), "nothing on stdout");
         assertEquals(before, snapshot(), "files changed");
         List<String> auditAfter = auditLines();
         assertEquals(auditBefore, auditAfter.subList(0, auditBefore.size()), "the audit log was rewritten");
@@ -158,23 +154,7 @@ class BadInputLeavesDiskUnchangedTest {
         }
     }
 
-    private Result run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(Io.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true),
-                new PrintStream(err, true), env, work), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static final class Result {
-        final int code;
-        final String out;
-        final String err;
-
-        Result(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
+    private InProcessRun run(String stdin, String... args) {
+        return InProcessRun.of(env, work, stdin, args);
     }
 }

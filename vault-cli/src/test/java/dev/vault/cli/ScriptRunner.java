@@ -1,9 +1,6 @@
 package dev.vault.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,10 +118,8 @@ final class ScriptRunner {
             words = new ArrayList<>(words);
             words.subList(outRedirect, outRedirect + 2).clear();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(Io.of(new ByteArrayInputStream(stdin), new PrintStream(out, true), new PrintStream(err, true),
-                env, cwd), words.subList(1, words.size()).toArray(new String[0]));
+        InProcessRun run = InProcessRun.of(env, cwd, stdin, words.subList(1, words.size()).toArray(new String[0]));
+        int code = run.code();
         String where = "line " + lineNumber + " `" + commandLine + "`";
         int expectedCode = 0;
         List<String> stdout = new ArrayList<>();
@@ -138,13 +133,12 @@ final class ScriptRunner {
                 stdout.add(expectation);
             }
         }
-        String actualErr = err.toString(StandardCharsets.UTF_8);
+        String actualErr = run.err();
         assertEquals(expectedCode, code, where + ": exit code; stderr was:\n" + actualErr);
         if (stdoutFile != null) {
-            Files.write(stdoutFile, out.toByteArray());
-            out.reset();
+            Files.write(stdoutFile, run.stdout());
         }
-        check(stdout, out.toString(StandardCharsets.UTF_8), where + ": stdout");
+        check(stdout, stdoutFile != null ? "" : run.out(), where + ": stdout");
         check(stderr, actualErr, where + ": stderr");
     }
 
