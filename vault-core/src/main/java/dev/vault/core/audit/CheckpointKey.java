@@ -51,12 +51,6 @@ public final class CheckpointKey {
         return name;
     }
 
-    /** The verifier key line: {@code name+keyhash+base64(0x01||public key)}. */
-    public String verifierKey() {
-        return name + "+" + HexFormat.of().formatHex(keyHash(name, publicKey)) + "+"
-                + Base64.getEncoder().encodeToString(typed(publicKey));
-    }
-
     /** The signer key at {@code file}; made (with its .pub beside it) when there is none. */
     public static CheckpointKey signer(Path file, String name) throws VaultException {
         try {
@@ -72,9 +66,9 @@ public final class CheckpointKey {
             if (parts.length != 5 || !parts[0].equals("PRIVATE") || !parts[1].equals("KEY")) {
                 throw VaultException.failed("checkpoint key \"" + file + "\" is not a signed-note signer key");
             }
-            byte[] seed = untyped(Base64.getDecoder().decode(parts[4]), file);
+            byte[] seed = untyped(Base64.getDecoder().decode(parts[4]));
             byte[] publicKey = untyped(Base64.getDecoder().decode(
-                    Files.readString(publicFile(file), StandardCharsets.US_ASCII).trim().split("\\+", 3)[2]), file);
+                    Files.readString(publicFile(file), StandardCharsets.US_ASCII).trim().split("\\+", 3)[2]));
             return new CheckpointKey(parts[2], publicKey, seed);
         } catch (IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw VaultException.failed("cannot read the checkpoint key \"" + file + "\": " + e.getMessage());
@@ -88,7 +82,7 @@ public final class CheckpointKey {
             if (parts.length != 3) {
                 throw VaultException.failed("\"" + file + "\" is not a signed-note verifier key (NAME+HASH+KEY)");
             }
-            byte[] publicKey = untyped(Base64.getDecoder().decode(parts[2]), file);
+            byte[] publicKey = untyped(Base64.getDecoder().decode(parts[2]));
             if (!parts[1].equals(HexFormat.of().formatHex(keyHash(parts[0], publicKey)))) {
                 throw VaultException.failed("verifier key \"" + file + "\" does not match its key hash");
             }
@@ -182,7 +176,7 @@ public final class CheckpointKey {
         return concat(new byte[] {ED25519}, key);
     }
 
-    private static byte[] untyped(byte[] typed, Path file) throws IOException {
+    private static byte[] untyped(byte[] typed) throws IOException {
         if (typed.length != 33 || typed[0] != ED25519) {
             throw new IOException("not an Ed25519 key");
         }

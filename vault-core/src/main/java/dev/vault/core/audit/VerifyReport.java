@@ -70,11 +70,6 @@ public final class VerifyReport {
         return headHash;
     }
 
-    /** The hash of the entry whose seq was marked when verifying, or null if the log does not reach it. */
-    public String hashAtMark() {
-        return hashAtMark;
-    }
-
     public Problem problem() {
         return problem;
     }
