@@ -38,9 +38,9 @@ final class AuditCheckpointCommand implements Callable<Integer> {
                     + "where whoever can rewrite the log could also re-sign it",
                     "point XDG_CONFIG_HOME to a folder outside " + paths.root());
         }
-        String host = Actor.current(root.io.env).host();
-        CheckpointKey key = CheckpointKey.signer(keyFile, keyName(root.io.env.getOrDefault("USER", "user"), host));
-        root.io.out.print(Checkpoint.signed(origin(host, paths), report, key).text());
+        Actor actor = Actor.current(root.io.env);
+        CheckpointKey key = CheckpointKey.signer(keyFile, keyName(actor.user(), actor.host()));
+        root.io.out.print(Checkpoint.signed(origin(actor.host(), paths), report, key).text());
         root.io.out.flush();
         return ExitCodes.OK;
     }

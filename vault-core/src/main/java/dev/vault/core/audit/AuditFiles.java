@@ -4,10 +4,14 @@ import dev.vault.core.BoundedLock;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,15 +120,19 @@ public final class AuditFiles {
      * Reads the first line only.
      */
     public String firstHash() throws IOException {
-        Path first = segments().get(0);
-        try (java.io.BufferedReader in = Files.newBufferedReader(first, java.nio.charset.StandardCharsets.UTF_8)) {
-            String line = in.readLine();
+        byte[] line;
+        try (FileChannel channel = FileChannel.open(segments().get(0), StandardOpenOption.READ)) {
+            line = firstLine(channel, channel.size());
             if (line == null) {
-                return null;
+                if (channel.size() == 0) {
+                    return null;
+                }
+                throw new IOException("its first line is not a complete entry");
             }
-            byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
             EntryParser parser = new EntryParser();
-            AuditEntry entry = parser.parse(bytes, 0, bytes.length);
+            AuditEntry entry = parser.parse(line, 0, line.length);
             if (!parser.computedHash().equals(entry.hash) || entry.seq != 1 || !entry.prev.equals(AuditEntry.GENESIS)) {
                 throw new IOException("its first entry is not the start of a chain");
             }
@@ -132,6 +140,21 @@ public final class AuditFiles {
         } catch (EntryFormatException e) {
             throw new IOException("its first entry is not a valid entry");
         }
+    }
+
+    /** The first line of a segment (at most the longest entry), or null. */
+    static byte[] firstLine(FileChannel channel, long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, Tail.MAX_LINE));
+        while (head.hasRemaining() && channel.read(head, head.position()) >= 0) {
+            // read on until full or at the end
+        }
+        byte[] bytes = head.array();
+        for (int i = 0; i < head.position(); i++) {
+            if (bytes[i] == '\n') {
+                return Arrays.copyOf(bytes, i);
+            }
+        }
+        return null;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Locale;
@@ -75,8 +76,7 @@ public final class ChainedAuditLog implements AuditLog {
      * the entries somewhere else, and a device can take a write without keeping it.
      */
     private FileChannel openActive() throws IOException, VaultException {
-        if (Files.exists(files.active(), LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(files.active(), LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.readAttributes(files.active(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
             throw new VaultException(VaultException.Kind.AUDIT, "the audit log \"" + files.active()
                     + "\" is not a regular file (a symbolic link or a device); nothing was released or changed",
                     "entries must go to the vault's own log: put the real audit.log back in " + files.folder());
@@ -193,7 +193,7 @@ public final class ChainedAuditLog implements AuditLog {
         try (BoundedLock lock = BoundedLock.acquire(files.lock(), lockWaitMillis);
              FileChannel channel = openActive()) {
             long size = channel.size();
-            if (isLegacy(firstLine(channel, size))) {
+            if (isLegacy(AuditFiles.firstLine(channel, size))) {
                 return sealLegacy(channel, size);
             }
             Tail tail = Tail.read(channel, size);
@@ -247,21 +247,6 @@ public final class ChainedAuditLog implements AuditLog {
                 AuditEvent.of("audit-repair", null, null, null, null, AuditEvent.Result.OK, reason),
                 AuditEntry.GENESIS, null));
         return reason;
-    }
-
-    /** The first line of a segment (at most the longest entry), or null. */
-    private static byte[] firstLine(FileChannel channel, long size) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, Tail.MAX_LINE));
-        while (head.hasRemaining() && channel.read(head, head.position()) >= 0) {
-            // read on until full or at the end
-        }
-        byte[] bytes = head.array();
-        for (int i = 0; i < head.position(); i++) {
-            if (bytes[i] == '\n') {
-                return java.util.Arrays.copyOf(bytes, i);
-            }
-        }
-        return null;
     }
 
     /** A complete line of the JSON Lines log of vault 0.1 before the chain: it began with the time, not a seq. */
