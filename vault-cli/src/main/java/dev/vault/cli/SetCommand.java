@@ -9,19 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "set", description = {
         "Store a value read from stdin (or --from-file), never from the command line.",
-        "The current value is kept as an earlier version. A new secret needs --purpose."})
+        "The current value is kept as an earlier version. A new secret needs --purpose.",
+        "The file is encrypted to the secret's readers and the manifest's admins only."})
 final class SetCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
@@ -35,45 +29,21 @@ final class SetCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "VAR", description = "The variable `vault exec` sets from it.")
     String env;
 
+    @Option(names = "--reader", paramLabel = "NAME", split = ",",
+            description = "A new secret's readers: identities or groups (default: every identity). "
+                    + "Later, `vault grant` and `vault revoke` change them.")
+    List<String> readers;
+
     @Option(names = "--from-file", paramLabel = "FILE", description = "Read the value from FILE instead of stdin.")
     String fromFile;
 
     @Override
     public Integer call() throws VaultException {
         SecretName secret = SecretName.of(name);
-        try (SecretBytes value = readValue(secret)) {
-            int version = root.openVault().set(secret, value, purpose, env);
+        try (SecretBytes value = SecretInput.read(root.io, fromFile, secret)) {
+            int version = root.openVault().set(secret, value, purpose, env, readers);
             root.io.out.println("stored " + secret + " version " + version);
         }
         return ExitCodes.OK;
-    }
-
-    private SecretBytes readValue(SecretName secret) throws VaultException {
-        if (fromFile != null) {
-            Path file = root.io.resolve(fromFile);
-            try {
-                return SecretBytes.wrap(Files.readAllBytes(file));
-            } catch (NoSuchFileException e) {
-                throw VaultException.failed("no file \"" + file + "\" to read the value from");
-            } catch (IOException e) {
-                throw VaultException.failed("cannot read \"" + file + "\": " + e.getMessage());
-            }
-        }
-        if (root.io.console != null) {
-            char[] typed = root.io.console.readPassword("value for %s (not echoed): ", secret);
-            if (typed == null) {
-                return SecretBytes.wrap(new byte[0]);
-            }
-            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(typed));
-            Arrays.fill(typed, '\0');
-            byte[] bytes = Arrays.copyOf(encoded.array(), encoded.limit());
-            Arrays.fill(encoded.array(), (byte) 0);
-            return SecretBytes.wrap(bytes);
-        }
-        try {
-            return SecretBytes.wrap(root.io.in.readAllBytes());
-        } catch (IOException e) {
-            throw VaultException.failed("cannot read the value from stdin: " + e.getMessage());
-        }
     }
 }

@@ -81,9 +81,20 @@ class BadInputLeavesDiskUnchangedTest {
     }
 
     @Test
+    void nonReaderIsRefusedByTheManifest() throws IOException {
+        assertEquals(0, run("", "identity", "new", "other", "-o", "other.txt").code());
+        expectUnchanged(3, "vault: error: identity \"other\" is not a reader of \"db/password\" (its readers: tester)",
+                1, "", "get", "db/password", "-i", "other.txt");
+        assertTrue(lastAuditLine().contains("\"result\":\"denied\",\"reason\":\"not a reader\""), lastAuditLine());
+    }
+
+    @Test
     void ageFileThatDoesNotDecryptWithTheIdentity() throws IOException {
         Path other = work.resolve("other.txt");
         assertEquals(0, run("", "identity", "new", "other", "-o", "other.txt").code());
+        // a reader in the manifest whose key the file was not encrypted to yet (no `vault rekey` since)
+        Path manifest = work.resolve(".vault/manifest.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("readers: [tester]", "readers: [tester, other]"));
         Path file = work.resolve(".vault/secrets/db/password.age");
         expectUnchanged(3, "vault: error: \"" + file + "\" does not decrypt with identity \"" + other + "\"", 1, "",
                 "get", "db/password", "-i", "other.txt");

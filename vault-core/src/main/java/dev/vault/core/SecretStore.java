@@ -1,13 +1,17 @@
 package dev.vault.core;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +22,7 @@ import java.util.stream.Stream;
 final class SecretStore {
     private static final String SUFFIX = ".age";
     private static final String VERSION_INFIX = ".age.v";
+    private static final String RECIPIENTS_SUFFIX = ".age.recipients";
 
     private final Path folder;
 
@@ -31,6 +36,46 @@ final class SecretStore {
 
     Path version(SecretName name, int version) {
         return folder.resolve(name + VERSION_INFIX + version);
+    }
+
+    /**
+     * The record of the recipients the current file was last encrypted to: age X25519 stanzas do not
+     * say whom they are for. One recipient a line, sorted. Written after the file it describes, so a
+     * crash between the two leaves a record that disagrees with the manifest, which rekey then mends.
+     */
+    Path recipientsRecord(SecretName name) {
+        return folder.resolve(name + RECIPIENTS_SUFFIX);
+    }
+
+    /** The recipients recorded for the current file, or null when none are recorded. */
+    SortedSet<String> recordedRecipients(SecretName name) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(recipientsRecord(name), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        SortedSet<String> recipients = new TreeSet<>();
+        for (String line : lines) {
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                recipients.add(line);
+            }
+        }
+        return recipients;
+    }
+
+    void recordRecipients(SecretName name, Collection<String> recipients) throws IOException {
+        StringBuilder text = new StringBuilder("# the recipients ").append(name)
+                .append(".age was last encrypted to, written by vault\n");
+        for (String recipient : new TreeSet<>(recipients)) {
+            text.append(recipient).append('\n');
+        }
+        AtomicFiles.write(recipientsRecord(name), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces the current file with the same value encrypted again; the version stays. */
+    void replaceCurrent(SecretName name, byte[] ageFile) throws IOException {
+        AtomicFiles.write(current(name), ageFile);
     }
 
     boolean exists(SecretName name) {
@@ -114,6 +159,7 @@ final class SecretStore {
         int version = currentVersion(name);
         Path current = current(name);
         Files.move(current, version(name, version), StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(recipientsRecord(name));
         AtomicFiles.syncFolder(current.getParent());
     }
 
@@ -127,6 +173,7 @@ final class SecretStore {
         if (Files.deleteIfExists(current(name))) {
             deleted++;
         }
+        Files.deleteIfExists(recipientsRecord(name));
         AtomicFiles.syncFolder(current(name).getParent());
         return deleted;
     }

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -121,26 +124,59 @@ public final class Vault {
      * needs a purpose. Returns the new version's number.
      */
     public int set(SecretName name, SecretBytes value, String purpose, String env) throws VaultException {
+        return set(name, value, purpose, env, null);
+    }
+
+    /**
+     * Stores a new value of {@code name} as {@link #set(SecretName, SecretBytes, String, String)} does.
+     * A new secret's readers are {@code readers} (identity and group names), or every identity the
+     * manifest lists when null; an existing secret's readers change only by {@link #grant} and
+     * {@link #revoke}. The file is encrypted to the readers and the admins, and the manifest records
+     * today as the date the value was {@code rotated}.
+     */
+    public int set(SecretName name, SecretBytes value, String purpose, String env, List<String> readers)
+            throws VaultException {
+        return store("set", name, value, purpose, env, readers);
+    }
+
+    /** Stores a new value of an existing secret, recorded as a rotation. Returns the new version's number. */
+    public int rotate(SecretName name, SecretBytes value) throws VaultException {
+        if (!store.exists(name)) {
+            throw VaultException.failed("no secret named \"" + name + "\" to rotate",
+                    "`vault list` shows the secrets there are; a new one is stored with `vault set`");
+        }
+        return store("rotate", name, value, null, null, null);
+    }
+
+    private int store(String action, SecretName name, SecretBytes value, String purpose, String env,
+                      List<String> readers) throws VaultException {
         if (value.isEmpty()) {
             throw VaultException.failed("refusing to store an empty value for \"" + name + "\"",
-                    "pipe the value in: printf %s \"$VALUE\" | vault set " + name);
+                    "pipe the value in: printf %s \"$VALUE\" | vault " + action + " " + name);
         }
         try (VaultLock lock = VaultLock.acquire(paths.lock())) {
             manifest = null;
             Manifest current = manifest();
             Manifest.SecretEntry entry = current.secret(name).orElse(null);
-            Map<String, String> changes = manifestChanges(current, name, entry, purpose, env);
-            String newManifest = changes.isEmpty() ? null
-                    : ManifestEditor.setSecretFields(current, name.toString(), changes);
-            if (newManifest != null) {
-                ManifestReader.read(newManifest, paths.manifest().toString());
+            Map<String, String> changes = new LinkedHashMap<>();
+            manifestChanges(current, name, entry, purpose, env)
+                    .forEach((key, text) -> changes.put(key, ManifestEditor.quote(text)));
+            if (entry == null) {
+                changes.put("readers", ManifestEditor.flowList(newReaders(current, name, readers)));
+            } else if (readers != null) {
+                throw VaultException.failed("\"" + name + "\" already has readers in the manifest",
+                        "change them with `vault grant " + name + " NAME` and `vault revoke " + name + " NAME`");
             }
-            List<String> recipients = current.recipients();
+            changes.put("rotated", LocalDate.now(ZoneOffset.UTC).toString());
+            String newManifest = ManifestEditor.setSecretYaml(current, name.toString(), changes);
+            Manifest next = ManifestReader.read(newManifest, paths.manifest().toString());
+            Manifest.SecretEntry nextEntry = next.secret(name).orElseThrow();
+            List<String> recipients = next.recipients(nextEntry);
             if (recipients.isEmpty()) {
                 throw VaultException.failed("the manifest lists no identities, so nobody could read \"" + name + "\"",
                         "add one with `vault identity new NAME`");
             }
-            String statedPurpose = purpose != null ? purpose : entry.purpose();
+            String statedPurpose = nextEntry.purpose();
             byte[] ageFile;
             try {
                 ageFile = AgeCodec.encrypt(value.reveal(), recipients);
@@ -156,7 +192,7 @@ public final class Vault {
                 throw VaultException.failed("cannot write \"" + store.current(name) + "\": " + e.getMessage());
             }
             try {
-                audit.append(AuditEvent.ok("set", name.toString(), version, null, statedPurpose));
+                audit.append(AuditEvent.ok(action, name.toString(), version, null, statedPurpose));
             } catch (VaultException e) {
                 pending.abort();
                 throw e;
@@ -165,13 +201,55 @@ public final class Vault {
                 pending.commit();
             } catch (IOException e) {
                 pending.abort();
-                recordFailure(AuditEvent.error("set", name.toString(), version, null, statedPurpose, "write failed"));
+                recordFailure(AuditEvent.error(action, name.toString(), version, null, statedPurpose, "write failed"));
                 throw VaultException.failed("cannot write \"" + store.current(name) + "\": " + e.getMessage());
             }
-            if (newManifest != null) {
-                writeManifest(newManifest);
-            }
+            writeManifest(newManifest);
+            recordRecipients(name, recipients);
             return version;
+        }
+    }
+
+    /** A new secret's readers: those given, each checked, or every identity the manifest lists. */
+    private static List<String> newReaders(Manifest current, SecretName name, List<String> readers)
+            throws VaultException {
+        if (readers == null) {
+            List<String> all = new ArrayList<>();
+            current.identities().forEach(identity -> all.add(identity.name()));
+            if (all.isEmpty()) {
+                throw VaultException.failed("the manifest lists no identities, so nobody could read \"" + name + "\"",
+                        "add one with `vault identity new NAME`");
+            }
+            return all;
+        }
+        List<String> checked = new ArrayList<>();
+        for (String reader : readers) {
+            if (!current.isReaderName(reader)) {
+                throw unknownReader(current, reader);
+            }
+            if (!checked.contains(reader)) {
+                checked.add(reader);
+            }
+        }
+        return checked;
+    }
+
+    static VaultException unknownReader(Manifest current, String reader) {
+        List<String> names = new ArrayList<>();
+        current.identities().forEach(identity -> names.add(identity.name()));
+        names.addAll(current.groups().keySet());
+        return VaultException.failed("no identity or group named \"" + reader + "\" in the manifest",
+                "readers are identities or groups: " + String.join(", ", names));
+    }
+
+    /** Records the recipients the current file of {@code name} was just encrypted to. */
+    private void recordRecipients(SecretName name, List<String> recipients) throws VaultException {
+        try {
+            store.recordRecipients(name, recipients);
+        } catch (IOException e) {
+            throw VaultException.failed("\"" + name + "\" was written, but its recipients could not be recorded in \""
+                    + store.recipientsRecord(name) + "\": " + e.getMessage(),
+                    "`vault rekey " + name + "` encrypts it again and records them");
         }
     }
 
@@ -405,6 +483,7 @@ public final class Vault {
                     "not found"));
             throw notFound(name, version);
         }
+        checkReader(action, name, resolved, identity, statedPurpose);
         byte[] ageFile;
         try {
             ageFile = store.read(file);
@@ -431,6 +510,43 @@ public final class Vault {
             throw e;
         }
         return value;
+    }
+
+    /**
+     * Refuses, and records the denial, when the manifest does not make {@code identity} a reader (or an
+     * admin) of {@code name}: the manifest is checked as well as the encryption, so a revoked reader is
+     * refused even before the file is encrypted again.
+     */
+    private void checkReader(String action, SecretName name, int version, Identity identity, String purpose)
+            throws VaultException {
+        Manifest current = manifest();
+        Manifest.SecretEntry entry = current.secret(name).orElse(null);
+        Manifest.IdentityEntry who = current.identityByRecipient(identity.recipient()).orElse(null);
+        String reason;
+        VaultException refusal;
+        if (entry == null) {
+            reason = "no manifest entry";
+            refusal = new VaultException(VaultException.Kind.NO_ACCESS, "\"" + name + "\" has no entry in the manifest, "
+                    + "so nobody is listed as its reader", "add an entry for it to \"" + paths.manifest()
+                    + "\" with its purpose and readers (`vault doctor` lists such files)");
+        } else if (who == null) {
+            reason = "identity not in the manifest";
+            refusal = new VaultException(VaultException.Kind.NO_ACCESS, "identity \"" + identity.source() + "\" ("
+                    + identity.recipient() + ") is not listed in the manifest, so it reads no secret",
+                    "ask an admin to add it with `vault identity new` or under identities in the manifest, "
+                            + "then to `vault grant " + name + " NAME`");
+        } else if (!current.decryptors(entry).contains(who.name())) {
+            reason = "not a reader";
+            String readers = entry.readers() == null || entry.readers().isEmpty() ? "none; admins only"
+                    : String.join(", ", entry.readers());
+            refusal = new VaultException(VaultException.Kind.NO_ACCESS, "identity \"" + who.name()
+                    + "\" is not a reader of \"" + name + "\" (its readers: " + readers + ")",
+                    "a reader or admin can grant it: vault grant " + name + " " + who.name());
+        } else {
+            return;
+        }
+        recordFailure(AuditEvent.denied(action, name.toString(), version, identity.recipient(), purpose, reason));
+        throw refusal;
     }
 
     private String manifestPurposeOrNull(SecretName name) {
@@ -547,6 +663,218 @@ public final class Vault {
                 throw VaultException.failed("cannot purge \"" + name + "\": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The stored secrets whose current file is not known to be encrypted to exactly the recipients the
+     * manifest gives them (readers and admins), in name order. Secrets with no manifest entry are left out
+     * (doctor reports them as orphans).
+     */
+    public List<Drift> drift() throws VaultException {
+        Manifest current = manifest();
+        List<Drift> drifted = new ArrayList<>();
+        try {
+            for (SecretName name : store.names()) {
+                Manifest.SecretEntry entry = current.secret(name).orElse(null);
+                if (entry == null) {
+                    continue;
+                }
+                Set<String> expected = new TreeSet<>(current.recipients(entry));
+                Set<String> recorded = store.recordedRecipients(name);
+                if (!expected.equals(recorded)) {
+                    drifted.add(new Drift(name, named(current, minus(expected, recorded)),
+                            recorded == null ? null : named(current, minus(recorded, expected))));
+                }
+            }
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the store: " + e.getMessage());
+        }
+        return drifted;
+    }
+
+    /**
+     * A secret whose file is not encrypted to the manifest's recipients: who would gain and who would lose
+     * access by rekeying it ({@code removed} is null when its recipients were never recorded).
+     */
+    public record Drift(SecretName secret, List<String> added, List<String> removed) {
+    }
+
+    private static Set<String> minus(Set<String> from, Set<String> taken) {
+        Set<String> rest = new TreeSet<>(from);
+        if (taken != null) {
+            rest.removeAll(taken);
+        }
+        return rest;
+    }
+
+    private static List<String> named(Manifest current, Set<String> recipients) {
+        List<String> names = new ArrayList<>();
+        for (String recipient : recipients) {
+            names.add(current.identityByRecipient(recipient).map(Manifest.IdentityEntry::name).orElse(recipient));
+        }
+        return names;
+    }
+
+    /**
+     * Encrypts again every drifted secret (or those of {@code only}) to the recipients the manifest gives
+     * it. Each file is replaced whole (written beside it, synced, renamed), so an interruption leaves
+     * every file either as it was or rekeyed. The version does not change: the value is the same.
+     * {@code progress} hears of each secret as it is done. A secret the identity cannot open is
+     * reported and left as it was; the others go on.
+     */
+    public List<RekeyResult> rekey(List<SecretName> only, IdentitySource identities, RekeyResult.Progress progress)
+            throws VaultException {
+        try (VaultLock lock = VaultLock.acquire(paths.lock())) {
+            manifest = null;
+            return rekeyLocked(only, identities, progress);
+        }
+    }
+
+    private List<RekeyResult> rekeyLocked(List<SecretName> only, IdentitySource identities,
+                                          RekeyResult.Progress progress) throws VaultException {
+        Manifest current = manifest();
+        List<Drift> drifted = drift();
+        List<RekeyResult> results = new ArrayList<>();
+        if (only != null && !only.isEmpty()) {
+            for (SecretName name : only) {
+                if (current.secret(name).isEmpty()) {
+                    throw VaultException.failed("\"" + name + "\" has no entry in the manifest",
+                            "add its entry (purpose and readers) before rekeying it");
+                }
+                if (!store.exists(name)) {
+                    throw notFound(name, null);
+                }
+            }
+            drifted.removeIf(drift -> !only.contains(drift.secret()));
+            for (SecretName name : only) {
+                if (drifted.stream().noneMatch(drift -> drift.secret().equals(name))) {
+                    results.add(new RekeyResult(name, RekeyResult.Status.UNCHANGED, List.of(), List.of(), null));
+                }
+            }
+        }
+        if (drifted.isEmpty()) {
+            return results;
+        }
+        Identity identity = loadIdentity("rekey", null, null, identities, null);
+        int done = 0;
+        for (Drift drift : drifted) {
+            RekeyResult result = rekeyOne(current, drift, identity);
+            results.add(result);
+            progress.done(result, ++done, drifted.size());
+        }
+        return results;
+    }
+
+    private RekeyResult rekeyOne(Manifest current, Drift drift, Identity identity) throws VaultException {
+        SecretName name = drift.secret();
+        Manifest.SecretEntry entry = current.secret(name).orElseThrow();
+        List<String> recipients = current.recipients(entry);
+        int version;
+        byte[] ageFile;
+        try {
+            version = store.currentVersion(name);
+            ageFile = store.read(store.current(name));
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read \"" + store.current(name) + "\": " + e.getMessage());
+        }
+        byte[] reencrypted;
+        try (SecretBytes value = AgeCodec.decrypt(ageFile, identity, false)) {
+            reencrypted = AgeCodec.encrypt(value.reveal(), recipients);
+        } catch (DecryptException e) {
+            String problem = e.failure() == DecryptException.Failure.NO_MATCH
+                    ? "this identity (" + identity.recipient() + ") is not among its recipients; a reader must rekey it"
+                    : "it does not decrypt: " + e.failure().description();
+            recordFailure(AuditEvent.error("rekey", name.toString(), version, identity.recipient(), entry.purpose(),
+                    e.failure() == DecryptException.Failure.NO_MATCH ? "not a recipient of this secret" : "decrypt failed"));
+            return new RekeyResult(name, RekeyResult.Status.FAILED, drift.added(), drift.removed(), problem);
+        } catch (GeneralSecurityException | IOException e) {
+            throw VaultException.failed("cannot encrypt \"" + name + "\": " + e.getMessage());
+        }
+        audit.append(AuditEvent.of("rekey", name.toString(), version, identity.recipient(), entry.purpose(),
+                AuditEvent.Result.OK, RekeyResult.change(drift.added(), drift.removed())));
+        try {
+            store.replaceCurrent(name, reencrypted);
+        } catch (IOException e) {
+            recordFailure(AuditEvent.error("rekey", name.toString(), version, identity.recipient(), entry.purpose(),
+                    "write failed"));
+            throw VaultException.failed("cannot write \"" + store.current(name) + "\": " + e.getMessage());
+        }
+        recordRecipients(name, recipients);
+        return new RekeyResult(name, RekeyResult.Status.REKEYED, drift.added(), drift.removed(), null);
+    }
+
+    /**
+     * Adds {@code reader} (an identity or group) to the readers of {@code name} in the manifest, then
+     * encrypts the secret again so that it can read it.
+     */
+    public RekeyResult grant(SecretName name, String reader, IdentitySource identities) throws VaultException {
+        return changeReaders("grant", name, reader, identities);
+    }
+
+    /**
+     * Removes {@code reader} from the readers of {@code name} in the manifest, then encrypts the secret
+     * again without its key. The reader saw the value: the result says it should be rotated.
+     */
+    public RekeyResult revoke(SecretName name, String reader, IdentitySource identities) throws VaultException {
+        return changeReaders("revoke", name, reader, identities);
+    }
+
+    private RekeyResult changeReaders(String action, SecretName name, String reader, IdentitySource identities)
+            throws VaultException {
+        try (VaultLock lock = VaultLock.acquire(paths.lock())) {
+            manifest = null;
+            Manifest current = manifest();
+            Manifest.SecretEntry entry = current.secret(name).orElseThrow(() -> VaultException.failed(
+                    "no secret named \"" + name + "\" in the manifest", "`vault list` shows the secrets there are"));
+            if (!current.isReaderName(reader)) {
+                throw unknownReader(current, reader);
+            }
+            List<String> readers = new ArrayList<>();
+            if (entry.readers() != null) {
+                readers.addAll(entry.readers());
+            } else {
+                current.identities().forEach(identity -> readers.add(identity.name()));
+            }
+            if (action.equals("grant")) {
+                if (readers.contains(reader)) {
+                    throw VaultException.failed("\"" + reader + "\" already reads \"" + name + "\"",
+                            "`vault rekey " + name + "` encrypts it to the manifest's readers if its file lags behind");
+                }
+                readers.add(reader);
+            } else {
+                if (!readers.remove(reader)) {
+                    throw notAReader(current, entry, reader);
+                }
+            }
+            String text = ManifestEditor.setSecretList(current, name.toString(), "readers", readers);
+            Manifest next = ManifestReader.read(text, paths.manifest().toString());
+            if (action.equals("revoke") && current.identity(reader).isPresent()) {
+                List<String> still = new ArrayList<>(current.resolve(reader));
+                still.retainAll(next.decryptors(next.secret(name).orElseThrow()));
+                if (!still.isEmpty()) {
+                    throw VaultException.failed("\"" + reader + "\" would still read \"" + name
+                                    + "\" through a group or as an admin",
+                            "revoke the group it reads through, or take it out of that group or of admins");
+                }
+            }
+            audit.append(AuditEvent.of(action, name.toString(), null, null, entry.purpose(), AuditEvent.Result.OK,
+                    reader));
+            writeManifest(text);
+            if (!store.exists(name)) {
+                return new RekeyResult(name, RekeyResult.Status.UNCHANGED, List.of(), List.of(), null);
+            }
+            return rekeyLocked(List.of(name), identities, (result, done, total) -> { }).get(0);
+        }
+    }
+
+    private static VaultException notAReader(Manifest current, Manifest.SecretEntry entry, String reader) {
+        if (current.decryptors(entry).containsAll(current.resolve(reader))) {
+            return VaultException.failed("\"" + reader + "\" is not listed as a reader of \"" + entry.name()
+                            + "\", but reads it through a group or as an admin",
+                    "revoke the group it reads through, or take it out of that group or of admins");
+        }
+        return VaultException.failed("\"" + reader + "\" does not read \"" + entry.name() + "\"",
+                "its readers: " + (entry.readers() == null ? "every identity" : String.join(", ", entry.readers())));
     }
 
     /** Records a new identity in the manifest. Secrets set from now on are encrypted to it too. */

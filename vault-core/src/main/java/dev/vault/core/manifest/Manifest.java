@@ -2,15 +2,21 @@ package dev.vault.core.manifest;
 
 import dev.vault.core.SecretName;
 
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The purpose manifest of a vault, validated: which identities exist (name and age recipient) and what
- * each secret is for and which variable {@code vault exec} sets from it. It holds no values.
+ * The purpose manifest of a vault, validated: which identities exist (name and age recipient), how they
+ * are grouped, who administers the vault, and for each secret what it is for, who may read it, where it
+ * is used and when it must be rotated. It holds no values. Every reader and admin named here resolves to
+ * a listed identity; the reader checks that.
  */
 public final class Manifest {
     public static final int VERSION = 1;
@@ -18,64 +24,35 @@ public final class Manifest {
     private final String text;
     private final YamlNode.Mapping root;
     private final Map<String, IdentityEntry> identities;
+    private final Map<String, List<String>> groups;
+    private final List<String> admins;
     private final Map<String, SecretEntry> secrets;
 
     Manifest(String text, YamlNode.Mapping root, Map<String, IdentityEntry> identities,
-             Map<String, SecretEntry> secrets) {
+             Map<String, List<String>> groups, List<String> admins, Map<String, SecretEntry> secrets) {
         this.text = text;
         this.root = root;
         this.identities = identities;
+        this.groups = groups;
+        this.admins = admins;
         this.secrets = secrets;
     }
 
-    /** An identity: who or what holds the key, and its public recipient. */
-    public static final class IdentityEntry {
-        private final String name;
-        private final String recipient;
-        private final String note;
-
-        public IdentityEntry(String name, String recipient, String note) {
-            this.name = name;
-            this.recipient = recipient;
-            this.note = note;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public String recipient() {
-            return recipient;
-        }
-
-        /** Who or what holds it, or null. */
-        public String note() {
-            return note;
-        }
+    /** An identity: who or what holds the key (note, or null), and its public recipient. */
+    public record IdentityEntry(String name, String recipient, String note) {
     }
 
-    /** A secret's entry: what it is for and the environment variable it is injected as (or null). */
-    public static final class SecretEntry {
-        private final String name;
-        private final String purpose;
-        private final String env;
-
-        public SecretEntry(String name, String purpose, String env) {
-            this.name = name;
-            this.purpose = purpose;
-            this.env = env;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public String purpose() {
-            return purpose;
-        }
-
-        public String env() {
-            return env;
+    /**
+     * A secret's entry. {@code readers} is null when the entry lists none (then every identity reads
+     * it); the list fields are empty when absent; {@code rotateEvery}, {@code rotated} and
+     * {@code expires} are null when absent. {@code line} is where the entry starts in the manifest.
+     */
+    public record SecretEntry(String name, int line, String purpose, String owner, List<String> readers,
+                              List<String> consumers, String env, Period rotateEvery, String rotateEveryText,
+                              LocalDate rotated, LocalDate expires, List<String> tags) {
+        /** When the value must next be rotated, or null when the entry sets no rotation or no date. */
+        public LocalDate rotationDue() {
+            return rotateEvery == null || rotated == null ? null : rotated.plus(rotateEvery);
         }
     }
 
@@ -88,13 +65,29 @@ public final class Manifest {
         return Optional.ofNullable(identities.get(name));
     }
 
-    /** The recipients every secret is encrypted to, in manifest order. */
-    public List<String> recipients() {
-        List<String> recipients = new ArrayList<>();
+    /** The identity whose recipient is {@code recipient}, if the manifest lists it. */
+    public Optional<IdentityEntry> identityByRecipient(String recipient) {
         for (IdentityEntry identity : identities.values()) {
-            recipients.add(identity.recipient());
+            if (identity.recipient().equals(recipient)) {
+                return Optional.of(identity);
+            }
         }
-        return recipients;
+        return Optional.empty();
+    }
+
+    /** The groups, name to member identities, in manifest order. */
+    public Map<String, List<String>> groups() {
+        return new LinkedHashMap<>(groups);
+    }
+
+    /** Whether {@code name} is an identity or a group. */
+    public boolean isReaderName(String name) {
+        return identities.containsKey(name) || groups.containsKey(name);
+    }
+
+    /** The identities and groups named as admins: they can decrypt every secret. */
+    public List<String> admins() {
+        return List.copyOf(admins);
     }
 
     public Optional<SecretEntry> secret(SecretName name) {
@@ -116,6 +109,53 @@ public final class Manifest {
         return Optional.empty();
     }
 
+    /** The identity names a reader or admin name stands for: itself, or a group's members. */
+    public List<String> resolve(String name) {
+        List<String> members = groups.get(name);
+        return members != null ? members : identities.containsKey(name) ? List.of(name) : List.of();
+    }
+
+    /**
+     * The identities that read {@code secret} through its readers (every identity when it lists none),
+     * not counting admins; in manifest order.
+     */
+    public List<String> readerIdentities(SecretEntry secret) {
+        if (secret.readers() == null) {
+            return new ArrayList<>(identities.keySet());
+        }
+        return inManifestOrder(secret.readers());
+    }
+
+    /** The identities that can decrypt {@code secret}: its readers and the admins, in manifest order. */
+    public List<String> decryptors(SecretEntry secret) {
+        List<String> names = new ArrayList<>(readerIdentities(secret));
+        names.addAll(admins);
+        return inManifestOrder(names);
+    }
+
+    /** The recipients {@code secret}'s file must be encrypted to: those of {@link #decryptors}. */
+    public List<String> recipients(SecretEntry secret) {
+        List<String> recipients = new ArrayList<>();
+        for (String name : decryptors(secret)) {
+            recipients.add(identities.get(name).recipient());
+        }
+        return recipients;
+    }
+
+    private List<String> inManifestOrder(List<String> readerNames) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String name : readerNames) {
+            wanted.addAll(resolve(name));
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String identity : identities.keySet()) {
+            if (wanted.contains(identity)) {
+                ordered.add(identity);
+            }
+        }
+        return ordered;
+    }
+
     /** The manifest's text as read. */
     public String text() {
         return text;
@@ -123,10 +163,5 @@ public final class Manifest {
 
     YamlNode.Mapping root() {
         return root;
-    }
-
-    static Manifest of(String text, YamlNode.Mapping root, LinkedHashMap<String, IdentityEntry> identities,
-                       LinkedHashMap<String, SecretEntry> secrets) {
-        return new Manifest(text, root, identities, secrets);
     }
 }

@@ -4,6 +4,7 @@ import dev.vault.core.VaultException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,29 +29,121 @@ public final class ManifestEditor {
     }
 
     /**
-     * Sets fields of a secret's entry, adding the entry when there is none. Values are written as quoted
-     * text; a field that is already there is replaced on its own line(s).
+     * Sets text fields of a secret's entry, adding the entry when there is none. Values are written as
+     * quoted text; a field that is already there is replaced on its own line(s).
      */
     public static String setSecretFields(Manifest manifest, String name, Map<String, String> fields)
             throws VaultException {
-        YamlNode.Entry section = manifest.root().entry("secrets");
-        YamlNode.Entry entry = section != null && section.value instanceof YamlNode.Mapping
-                ? ((YamlNode.Mapping) section.value).entry(name) : null;
-        if (entry == null) {
+        Map<String, String> rendered = new LinkedHashMap<>();
+        fields.forEach((key, value) -> rendered.put(key, quote(value)));
+        return setSecretYaml(manifest, name, rendered);
+    }
+
+    /**
+     * Sets fields of a secret's entry to YAML values already written out (see {@link #quote},
+     * {@link #flowList}, or a date), adding the entry when there is none.
+     */
+    public static String setSecretYaml(Manifest manifest, String name, Map<String, String> rendered)
+            throws VaultException {
+        if (secretFields(manifest, name) == null) {
             List<String> lines = new ArrayList<>();
-            for (Map.Entry<String, String> field : fields.entrySet()) {
-                lines.add(field.getKey() + ": " + quote(field.getValue()));
-            }
+            rendered.forEach((key, value) -> lines.add(key + ": " + value));
             return addEntry(manifest, "secrets", name, lines);
         }
         String text = manifest.text();
-        for (Map.Entry<String, String> field : fields.entrySet()) {
+        for (Map.Entry<String, String> field : rendered.entrySet()) {
             Manifest current = ManifestReader.read(text, "manifest");
-            YamlNode.Mapping secret = (YamlNode.Mapping) ((YamlNode.Mapping) current.root().entry("secrets").value)
-                    .entry(name).value;
-            text = setField(current.text(), secret, field.getKey(), quote(field.getValue()));
+            text = setField(current.text(), secretFields(current, name), field.getKey(), field.getValue());
         }
         return text;
+    }
+
+    /**
+     * Sets a list field of an existing secret's entry to {@code items}. A block list written one item a
+     * line gains and loses only the lines of the items added and removed, so comments beside the others
+     * stay; any other form, or a list that becomes empty, is written again as {@code [a, b]}.
+     */
+    public static String setSecretList(Manifest manifest, String name, String key, List<String> items)
+            throws VaultException {
+        YamlNode.Mapping fields = secretFields(manifest, name);
+        if (fields == null) {
+            throw VaultException.failed("the manifest has no entry for \"" + name + "\"");
+        }
+        YamlNode.Entry existing = fields.entry(key);
+        if (existing != null && existing.value instanceof YamlNode.Sequence && !items.isEmpty()) {
+            String edited = editBlockList(manifest.text(), (YamlNode.Sequence) existing.value, items);
+            if (edited != null) {
+                return edited;
+            }
+        }
+        return setField(manifest.text(), fields, key, flowList(items));
+    }
+
+    private static YamlNode.Mapping secretFields(Manifest manifest, String name) {
+        YamlNode.Entry section = manifest.root().entry("secrets");
+        YamlNode.Entry entry = section != null && section.value instanceof YamlNode.Mapping
+                ? ((YamlNode.Mapping) section.value).entry(name) : null;
+        return entry != null && entry.value instanceof YamlNode.Mapping ? (YamlNode.Mapping) entry.value : null;
+    }
+
+    /** Line edits of a block list, or null when the list is not written one plain item a line. */
+    private static String editBlockList(String text, YamlNode.Sequence list, List<String> items) {
+        if (list.flow || list.items.isEmpty()) {
+            return null;
+        }
+        List<String> lines = lines(text);
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        int previous = -1;
+        for (YamlNode node : list.items) {
+            if (!(node instanceof YamlNode.Scalar) || node.line == previous || node.endLine != node.line) {
+                return null;
+            }
+            String line = lines.get(node.line - 1);
+            String item = ((YamlNode.Scalar) node).text;
+            String rest = line.substring(Math.min(line.length(), node.column - 1));
+            if (!line.substring(0, Math.min(line.length(), node.column - 1)).trim().equals("-")
+                    || !(rest.startsWith(item) || rest.startsWith(quote(item)) || rest.startsWith("'" + item + "'"))) {
+                return null;
+            }
+            lineOf.put(item, node.line - 1);
+            previous = node.line;
+        }
+        YamlNode last = list.items.get(list.items.size() - 1);
+        String prefix = lines.get(last.line - 1).substring(0, last.column - 1);
+        List<String> added = new ArrayList<>();
+        for (String item : items) {
+            if (!lineOf.containsKey(item)) {
+                added.add(prefix + plainOrQuoted(item));
+            }
+        }
+        lines.addAll(last.line, added);
+        List<Integer> removed = new ArrayList<>();
+        lineOf.forEach((item, index) -> {
+            if (!items.contains(item)) {
+                removed.add(index);
+            }
+        });
+        removed.sort(null);
+        for (int i = removed.size() - 1; i >= 0; i--) {
+            lines.remove((int) removed.get(i));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** A YAML flow list of names: [a, b]. */
+    public static String flowList(List<String> items) {
+        List<String> rendered = new ArrayList<>();
+        for (String item : items) {
+            rendered.add(plainOrQuoted(item));
+        }
+        return "[" + String.join(", ", rendered) + "]";
+    }
+
+    /** A name as a plain scalar when YAML reads it back as that text, else quoted. */
+    private static String plainOrQuoted(String item) {
+        boolean plain = item.matches("[a-z][a-z0-9._/-]*")
+                && !List.of("true", "false", "null", "yes", "no", "on", "off", "y", "n").contains(item);
+        return plain ? item : quote(item);
     }
 
     private static String setField(String text, YamlNode.Mapping fields, String key, String rendered)
@@ -120,7 +213,7 @@ public final class ManifestEditor {
     }
 
     /** A YAML double-quoted scalar (JSON escapes are valid YAML escapes). */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -6,11 +6,17 @@ import dev.vault.core.SecretName;
 import dev.vault.core.VaultException;
 import dev.vault.core.crypto.AgeKeys;
 
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +26,12 @@ import java.util.regex.Pattern;
 public final class ManifestReader {
     static final Pattern IDENTITY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final List<String> TOP_KEYS = List.of("version", "identities", "secrets");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern PERIOD = Pattern.compile("([1-9][0-9]{0,3})([dwmy])");
+    private static final List<String> TOP_KEYS = List.of("version", "identities", "groups", "admins", "secrets");
     private static final List<String> IDENTITY_KEYS = List.of("recipient", "note");
-    private static final List<String> SECRET_KEYS = List.of("purpose", "env");
+    private static final List<String> SECRET_KEYS = List.of("purpose", "owner", "readers", "consumers", "env",
+            "rotate_every", "rotated", "expires", "tags");
 
     private final String source;
 
@@ -69,7 +78,65 @@ public final class ManifestReader {
             throw error(version.value.line, version.value.column,
                     "unsupported manifest version (this vault reads version " + Manifest.VERSION + ")", null);
         }
-        return Manifest.of(text, root, identities(root.entry("identities")), secrets(root.entry("secrets")));
+        LinkedHashMap<String, Manifest.IdentityEntry> identities = identities(root.entry("identities"));
+        LinkedHashMap<String, List<String>> groups = groups(root.entry("groups"), identities);
+        List<String> admins = root.entry("admins") == null ? List.of()
+                : readerNames(root.entry("admins"), "admins", identities, groups);
+        return new Manifest(text, root, identities, groups, admins,
+                secrets(root.entry("secrets"), identities, groups, admins));
+    }
+
+    private LinkedHashMap<String, List<String>> groups(YamlNode.Entry section,
+                                                       Map<String, Manifest.IdentityEntry> identities)
+            throws VaultException {
+        LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
+        for (YamlNode.Entry entry : entries(section)) {
+            if (!isIdentityName(entry.key)) {
+                throw error(entry.line, entry.column, "invalid group name \"" + entry.key + "\"",
+                        "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+            }
+            if (identities.containsKey(entry.key)) {
+                throw error(entry.line, entry.column, "\"" + entry.key + "\" is both an identity and a group",
+                        "give the group another name");
+            }
+            List<String> members = new ArrayList<>();
+            for (Item item : textList(entry)) {
+                if (!identities.containsKey(item.text)) {
+                    throw error(item.line, item.column, "group \"" + entry.key + "\" has an unknown member \""
+                            + item.text + "\"", "a group lists identities by name: " + known(identities.keySet()));
+                }
+                if (members.contains(item.text)) {
+                    throw error(item.line, item.column, "group \"" + entry.key + "\" lists \"" + item.text
+                            + "\" twice", null);
+                }
+                members.add(item.text);
+            }
+            groups.put(entry.key, List.copyOf(members));
+        }
+        return groups;
+    }
+
+    /** A list of identity and group names, each of which must exist and appear once. */
+    private List<String> readerNames(YamlNode.Entry entry, String what, Map<String, Manifest.IdentityEntry> identities,
+                                     Map<String, List<String>> groups) throws VaultException {
+        List<String> names = new ArrayList<>();
+        for (Item item : textList(entry)) {
+            if (!identities.containsKey(item.text) && !groups.containsKey(item.text)) {
+                List<String> all = new ArrayList<>(identities.keySet());
+                all.addAll(groups.keySet());
+                throw error(item.line, item.column, what + " has an unknown reader \"" + item.text + "\"",
+                        "readers are identities or groups: " + known(all));
+            }
+            if (names.contains(item.text)) {
+                throw error(item.line, item.column, what + " lists \"" + item.text + "\" twice", null);
+            }
+            names.add(item.text);
+        }
+        return List.copyOf(names);
+    }
+
+    private static String known(Collection<String> names) {
+        return names.isEmpty() ? "(none yet)" : String.join(", ", names);
     }
 
     private LinkedHashMap<String, Manifest.IdentityEntry> identities(YamlNode.Entry section) throws VaultException {
@@ -101,7 +168,10 @@ public final class ManifestReader {
         return identities;
     }
 
-    private LinkedHashMap<String, Manifest.SecretEntry> secrets(YamlNode.Entry section) throws VaultException {
+    private LinkedHashMap<String, Manifest.SecretEntry> secrets(YamlNode.Entry section,
+                                                                Map<String, Manifest.IdentityEntry> identities,
+                                                                Map<String, List<String>> groups, List<String> admins)
+            throws VaultException {
         LinkedHashMap<String, Manifest.SecretEntry> secrets = new LinkedHashMap<>();
         Map<String, String> byEnv = new HashMap<>();
         for (YamlNode.Entry entry : entries(section)) {
@@ -128,9 +198,100 @@ public final class ManifestReader {
                             "each variable can come from one secret only");
                 }
             }
-            secrets.put(entry.key, new Manifest.SecretEntry(entry.key, purpose, env));
+            YamlNode.Entry readersEntry = fields.entry("readers");
+            List<String> readers = null;
+            if (readersEntry != null) {
+                readers = readerNames(readersEntry, "secret \"" + entry.key + "\"", identities, groups);
+                if (readers.isEmpty() && admins.isEmpty()) {
+                    throw error(readersEntry.value.line, readersEntry.value.column, "secret \"" + entry.key
+                            + "\" has no readers and the manifest names no admins, so nobody could read it",
+                            "list at least one identity or group under readers");
+                }
+            }
+            YamlNode.Entry every = fields.entry("rotate_every");
+            Period rotateEvery = null;
+            String rotateEveryText = null;
+            if (every != null) {
+                rotateEveryText = text(every);
+                rotateEvery = period(every, rotateEveryText);
+            }
+            secrets.put(entry.key, new Manifest.SecretEntry(entry.key, entry.line, purpose, optionalText(fields, "owner"),
+                    readers, texts(fields.entry("consumers")), env, rotateEvery, rotateEveryText,
+                    date(fields.entry("rotated")), date(fields.entry("expires")), texts(fields.entry("tags"))));
         }
         return secrets;
+    }
+
+    private Period period(YamlNode.Entry entry, String text) throws VaultException {
+        Matcher matcher = PERIOD.matcher(text);
+        if (!matcher.matches()) {
+            throw error(entry.value.line, entry.value.column, "invalid rotate_every \"" + text + "\"",
+                    "write a number and a unit: d (days), w (weeks), m (months) or y (years), such as 90d");
+        }
+        int count = Integer.parseInt(matcher.group(1));
+        switch (matcher.group(2)) {
+            case "d":
+                return Period.ofDays(count);
+            case "w":
+                return Period.ofWeeks(count);
+            case "m":
+                return Period.ofMonths(count);
+            default:
+                return Period.ofYears(count);
+        }
+    }
+
+    private LocalDate date(YamlNode.Entry entry) throws VaultException {
+        if (entry == null) {
+            return null;
+        }
+        String text = text(entry);
+        if (DATE.matcher(text).matches()) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        throw error(entry.value.line, entry.value.column, "\"" + entry.key + "\" is not a date: \"" + text + "\"",
+                "write the date as YYYY-MM-DD, such as 2026-11-21");
+    }
+
+    private String optionalText(YamlNode.Mapping fields, String key) throws VaultException {
+        YamlNode.Entry entry = fields.entry(key);
+        return entry == null ? null : text(entry);
+    }
+
+    private List<String> texts(YamlNode.Entry entry) throws VaultException {
+        List<String> texts = new ArrayList<>();
+        if (entry != null) {
+            for (Item item : textList(entry)) {
+                texts.add(item.text);
+            }
+        }
+        return List.copyOf(texts);
+    }
+
+    /** An item of a list of text, with where it stands. */
+    private record Item(String text, int line, int column) {
+    }
+
+    private List<Item> textList(YamlNode.Entry entry) throws VaultException {
+        if (!(entry.value instanceof YamlNode.Sequence)) {
+            throw error(entry.value.line, entry.value.column, "\"" + entry.key + "\" must be a list, found "
+                    + entry.value.describe(), "write it as [a, b], or one \"- a\" a line");
+        }
+        List<Item> items = new ArrayList<>();
+        for (YamlNode node : ((YamlNode.Sequence) entry.value).items) {
+            if (!(node instanceof YamlNode.Scalar) || ((YamlNode.Scalar) node).type != JsonToken.VALUE_STRING
+                    || ((YamlNode.Scalar) node).text.isBlank()) {
+                throw error(node.line, node.column, "\"" + entry.key + "\" must list text, found "
+                        + (node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).type == JsonToken.VALUE_STRING
+                        ? "empty text" : node.describe()), null);
+            }
+            items.add(new Item(((YamlNode.Scalar) node).text, node.line, node.column));
+        }
+        return items;
     }
 
     private List<YamlNode.Entry> entries(YamlNode.Entry section) throws VaultException {

@@ -79,10 +79,12 @@ abstract class YamlNode {
     /** A sequence. */
     static final class Sequence extends YamlNode {
         final List<YamlNode> items;
+        final boolean flow;
 
-        Sequence(List<YamlNode> items, int line, int column, int endLine) {
+        Sequence(List<YamlNode> items, boolean flow, int line, int column, int endLine) {
             super(line, column, endLine);
             this.items = items;
+            this.flow = flow;
         }
 
         @Override

@@ -98,7 +98,7 @@ final class YamlTreeReader {
         if (flow) {
             endLine = Math.max(endLine, parser.currentLocation().getLineNr());
         }
-        return new YamlNode.Sequence(List.copyOf(items), line, column, endLine);
+        return new YamlNode.Sequence(List.copyOf(items), flow, line, column, endLine);
     }
 
     /** The last line a scalar's text occupies: block scalars end at column 1 of the line after, blank lines trimmed. */

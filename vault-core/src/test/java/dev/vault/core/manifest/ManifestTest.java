@@ -75,7 +75,7 @@ class ManifestTest {
                 + "# trailing comment\n", edited);
         Manifest reread = ManifestReader.read(edited, "m");
         assertEquals("the \"main\" database", reread.secrets().get(0).purpose());
-        assertEquals(2, reread.recipients().size());
+        assertEquals(2, reread.identities().size());
     }
 
     @Test
