@@ -3,6 +3,7 @@ package dev.vault.core;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ final class SecretStore {
     private static final String SUFFIX = ".age";
     private static final String VERSION_INFIX = ".age.v";
     private static final String RECIPIENTS_SUFFIX = ".age.recipients";
+    private static final Pattern STALE_TEMP = Pattern.compile("\\..+\\.tmp-[0-9a-f]+");
 
     private final Path folder;
 
@@ -176,6 +179,25 @@ final class SecretStore {
         Files.deleteIfExists(recipientsRecord(name));
         AtomicFiles.syncFolder(current(name).getParent());
         return deleted;
+    }
+
+    /**
+     * Deletes the temporary files an interrupted write left behind (hidden, named {@code .<file>.tmp-<hex>}).
+     * Only safe under the vault lock, which every writer holds. Returns how many were deleted.
+     */
+    int removeStaleTemps() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        List<Path> stale;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            stale = walk.filter(path -> STALE_TEMP.matcher(path.getFileName().toString()).matches()
+                    && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (Path path : stale) {
+            Files.deleteIfExists(path);
+        }
+        return stale.size();
     }
 
     /** Every secret that has a current value, by name. */

@@ -726,6 +726,12 @@ public final class Vault {
             throws VaultException {
         try (VaultLock lock = VaultLock.acquire(paths.lock())) {
             manifest = null;
+            try {
+                store.removeStaleTemps();
+            } catch (IOException e) {
+                throw VaultException.failed("cannot clear what an interrupted write left in \"" + paths.secrets()
+                        + "\": " + e.getMessage());
+            }
             return rekeyLocked(only, identities, progress);
         }
     }
