@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
         "A variable the manifest maps already goes to its secret; any other VAR to PREFIX + var, lowercased.",
         "Nothing is written unless every variable can be: a valid name, a purpose, no value overwritten."})
 final class ImportCommand implements Callable<Integer> {
-    private static final String OVERWRITE_HINT = "--force stores new versions; the old ones are kept (`vault history NAME`)";
+    private static final String OVERWRITE_HINT =
+            "--force stores new versions; the old ones are kept (`vault history NAME`)";
 
     @ParentCommand
     VaultCommand root;
@@ -48,7 +49,8 @@ final class ImportCommand implements Callable<Integer> {
             description = "What the new secrets are for (else asked for each on a terminal).")
     String purpose;
 
-    @Option(names = "--prefix", paramLabel = "PATH/", description = "Name new secrets PATH/var, such as app/db_password.")
+    @Option(names = "--prefix", paramLabel = "PATH/",
+            description = "Name new secrets PATH/var, such as app/db_password.")
     String prefix = "";
 
     @Option(names = "--force", description = "Store new versions of secrets that have a value (the old ones are kept).")
@@ -81,11 +83,11 @@ final class ImportCommand implements Callable<Integer> {
         Map<String, Target> byVariable = new HashMap<>();
         targets.forEach(target -> byVariable.put(target.variable(), target));
         for (Map.Entry<String, String> variable : variables.entrySet()) {
-            Target target = byVariable.get(variable.getKey());
-            if (target == null) {
+            if (variable.getValue().isEmpty()) {
                 root.io.err.println("vault: note: skipped " + variable.getKey() + ": its value is empty");
                 continue;
             }
+            Target target = byVariable.get(variable.getKey());
             try (SecretBytes value = SecretBytes.wrap(variable.getValue().getBytes(StandardCharsets.UTF_8))) {
                 int version = vault.set(target.secret(), value, purposes.get(target.secret()), target.env());
                 root.io.out.println("imported " + target + " version " + version);
@@ -152,7 +154,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!ManifestReader.isEnvName(variable)) {
             throw VaultException.failed("variable \"" + variable + "\" in " + file + " cannot be a secret's env name",
-                    "env names are letters, digits and '_', not starting with a digit; leave it out with --only VAR,...");
+                    "env names are letters, digits and '_', not starting with a digit; "
+                            + "leave it out with --only VAR,...");
         }
         String name = prefix + variable.toLowerCase(Locale.ROOT);
         if (!SecretName.isValid(name)) {
@@ -181,9 +184,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<Target> overwritten = targets.stream().filter(target -> withValue.contains(target.secret())).toList();
         if (!overwritten.isEmpty()) {
-            throw VaultException.failed("refusing to overwrite " + overwritten.size() + " secret"
-                    + (overwritten.size() == 1 ? "" : "s") + " that already "
-                    + (overwritten.size() == 1 ? "has a value: " : "have a value: ") + join(overwritten), OVERWRITE_HINT);
+            boolean one = overwritten.size() == 1;
+            throw VaultException.failed("refusing to overwrite " + overwritten.size() + (one ? " secret" : " secrets")
+                    + " that already " + (one ? "has" : "have") + " a value: " + join(overwritten), OVERWRITE_HINT);
         }
     }
 
@@ -205,7 +208,8 @@ final class ImportCommand implements Callable<Integer> {
                 stated = root.io.console.readLine("purpose of %s (%s): ", target.secret(), target.variable());
                 if (stated == null || stated.isBlank()) {
                     throw VaultException.failed("the purpose of \"" + target.secret() + "\" cannot be empty",
-                            "nothing was imported; say what each secret is for, or give one for all with --purpose TEXT");
+                            "nothing was imported; say what each secret is for, "
+                                    + "or give one for all with --purpose TEXT");
                 }
             }
             purposes.put(target.secret(), stated);

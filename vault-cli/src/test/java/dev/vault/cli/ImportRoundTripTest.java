@@ -59,7 +59,8 @@ class ImportRoundTripTest {
         InProcessRun imported = run("import", "app.env", "--purpose", "billing service");
         StringBuilder lines = new StringBuilder();
         for (String variable : expected.keySet()) {
-            lines.append("imported ").append(variable).append(" -> ").append(variable.toLowerCase(Locale.ROOT)).append(" version 1\n");
+            lines.append("imported ").append(variable).append(" -> ").append(variable.toLowerCase(Locale.ROOT))
+                    .append(" version 1\n");
         }
         lines.append("imported 10 of 10 variables from app.env\n");
         assertEquals(lines.toString(), imported.out());
