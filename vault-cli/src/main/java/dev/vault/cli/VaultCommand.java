@@ -41,8 +41,9 @@ final class VaultCommand implements Callable<Integer> {
      * tell which: picocli builds its model of each registered command class by reflection at start-up.
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, IdentityCommand.class,
-            SetCommand.class, RotateCommand.class, GetCommand.class, ListCommand.class, HistoryCommand.class, RmCommand.class,
-            PurgeCommand.class, GrantCommand.class, RevokeCommand.class, RekeyCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class, WhichCommand.class,
+            SetCommand.class, ImportCommand.class, RotateCommand.class, GetCommand.class, ListCommand.class,
+            HistoryCommand.class, RmCommand.class, PurgeCommand.class, GrantCommand.class, RevokeCommand.class,
+            RekeyCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class, WhichCommand.class,
             AuditCommand.class, DemoCommand.class);
 
     private static Map<String, Class<?>> subcommands(Class<?>... classes) {

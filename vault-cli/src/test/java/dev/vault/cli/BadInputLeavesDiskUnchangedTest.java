@@ -112,6 +112,20 @@ class BadInputLeavesDiskUnchangedTest {
                 1, "", "get", "db/password");
     }
 
+    @Test
+    void importThatWouldOverwriteAValueWritesNothing() throws IOException {
+        Files.writeString(work.resolve("app.env"), "NEW_ONE=fresh\nPASSWORD=second value\n");
+        expectUnchanged(1, "vault: error: refusing to overwrite 1 secret that already has a value: PASSWORD -> db/password\n",
+                0, "", "import", "app.env", "--prefix", "db/", "--purpose", "imported");
+    }
+
+    @Test
+    void importWithoutAPurposeWritesNothing() throws IOException {
+        Files.writeString(work.resolve("app.env"), "API_TOKEN=tok-1\nCACHE_KEY=ck-1\n");
+        expectUnchanged(1, "vault: error: 2 new secrets need a purpose: API_TOKEN -> api_token, CACHE_KEY -> cache_key\n",
+                0, "", "import", "app.env");
+    }
+
     /** Runs the command and checks exit code, first error line, empty stdout, and the disk. */
     private void expectUnchanged(int code, String errorStart, int auditEntriesAdded, String stdin, String... args)
             throws IOException {

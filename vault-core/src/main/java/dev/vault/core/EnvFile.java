@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Reads a dotenv file: {@code KEY=VALUE} lines, an optional {@code export} prefix, blank lines and
- * {@code #} comments skipped, CRLF taken as LF, a leading BOM ignored. A value is unquoted (trailing white
+ * {@code #} comments skipped, CRLF and a lone CR taken as LF (as python-dotenv and node's dotenv do), a
+ * leading BOM ignored. A value is unquoted (trailing white
  * space and a {@code #comment} after white space dropped), single-quoted (literal), or double-quoted
  * ({@code \n \r \t \" \\ \$} escapes); quoted values may span lines. Values are taken as written: no
  * {@code $VAR} interpolation (docker compose would expand it). A key given twice keeps the last value.
@@ -18,7 +19,7 @@ public final class EnvFile {
     private int line = 1;
 
     private EnvFile(String text, String source) {
-        String unix = text.replace("\r\n", "\n");
+        String unix = text.replace("\r\n", "\n").replace('\r', '\n');
         this.text = unix.startsWith("\ufeff") ? unix.substring(1) : unix;
         this.source = source;
     }

@@ -45,6 +45,18 @@ class EnvFileTest {
     }
 
     @Test
+    void aLoneCarriageReturnEndsALineAndNeverJoinsTwoValues() throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("A", "one");
+        expected.put("B", "two\nlines");
+        expected.put("C", "three");
+        assertEquals(expected, EnvFile.parse("A=one\rB=\"two\rlines\"\rC=three\r", "mac.env"));
+        assertEquals(Map.of("A", "x"), EnvFile.parse("A=\"x\"\r", "app.env"), "a CR after the closing quote at the end");
+        VaultException stray = assertThrows(VaultException.class, () -> EnvFile.parse("A=1\nB=s3cret\rjunk\n", "app.env"));
+        assertEquals("app.env:3: expected KEY=VALUE", stray.getMessage());
+    }
+
+    @Test
     void errorsNameTheLineAndNeverTheValue() {
         VaultException unterminated = assertThrows(VaultException.class,
                 () -> EnvFile.parse("A=1\nB=\"s3cret\nC=3\n", "app.env"));
