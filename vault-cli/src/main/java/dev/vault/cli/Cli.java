@@ -24,6 +24,7 @@ public final class Cli {
                 commandLine.addSubcommand(subcommand.getKey(), subcommand.getValue());
             }
         }
+        commandLine.getSubcommands().values().forEach(Cli::addHelpOption);
         commandLine.setOut(new PrintWriter(io.out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(io.err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -33,6 +34,13 @@ public final class Cli {
             commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         }
         return commandLine.execute(args);
+    }
+
+    /** {@code -h/--help} on a subcommand and on each of its own subcommands, as the root has it. */
+    private static void addHelpOption(CommandLine command) {
+        command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        command.getSubcommands().values().forEach(Cli::addHelpOption);
     }
 
     /**

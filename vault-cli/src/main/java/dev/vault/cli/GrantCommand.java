@@ -11,8 +11,9 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "grant", description = {
-        "Add an identity or group to a secret's readers in the manifest, and encrypt the secret again",
-        "so that it can read it. Needs an identity that can read the secret."})
+        "Add an identity or group to a secret's readers in the manifest, and encrypt the secret again so "
+                + "that it can read it.",
+        "Needs an identity that can read the secret."})
 final class GrantCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rekey", description = {
-        "Encrypt again every secret whose file is not encrypted to the readers and admins the manifest",
-        "gives it (or only NAME...). Each file is replaced whole: an interruption leaves none half written.",
-        "Needs an identity that can read the secrets it rekeys."})
+        "Encrypt again every secret (or only NAME...) whose file is not encrypted to the readers and admins "
+                + "the manifest gives it.",
+        "Each file is replaced whole: an interruption leaves none half written. Needs an identity that can "
+                + "read the secrets it rekeys."})
 final class RekeyCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;

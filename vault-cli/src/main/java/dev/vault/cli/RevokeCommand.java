@@ -11,8 +11,9 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "revoke", description = {
-        "Remove an identity or group from a secret's readers in the manifest, and encrypt the secret again",
-        "without its key. It could read the value until now: rotate it. Needs an identity that can read it."})
+        "Remove an identity or group from a secret's readers in the manifest, and encrypt the secret again "
+                + "without its key.",
+        "It could read the value until now: rotate it. Needs an identity that can read the secret."})
 final class RevokeCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;

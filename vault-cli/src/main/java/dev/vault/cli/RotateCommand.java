@@ -12,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "rotate", description = {
-        "Store a new value of an existing secret, read from stdin (or --from-file), and record today as",
-        "its `rotated` date in the manifest. The old value is kept as an earlier version."})
+        "Store a new value of an existing secret, read from stdin (or --from-file), and record today as its "
+                + "`rotated` date in the manifest.",
+        "The old value is kept as an earlier version."})
 final class RotateCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;

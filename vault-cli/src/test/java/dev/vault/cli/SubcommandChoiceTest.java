@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Cli registers only the subcommand being run (a start-up saving); it must find it after any global option. */
+/**
+ * Cli registers only the subcommand being run (a start-up saving); it must find it after any global option.
+ * Every subcommand answers --help.
+ */
 class SubcommandChoiceTest {
     @Test
     void findsTheSubcommandAfterGlobalOptions() {
@@ -30,5 +33,20 @@ class SubcommandChoiceTest {
         assertNull(Cli.subcommandOf(new String[] {"--vault", "get", "list"}));
         assertNull(Cli.subcommandOf(new String[] {"--vault=get", "list"}));
         assertNull(Cli.subcommandOf(new String[] {"-iget", "list"}));
+    }
+
+    @Test
+    void everySubcommandAndAuditSubcommandPrintsItsHelp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
+        java.util.List<String[]> lines = new java.util.ArrayList<>();
+        VaultCommand.SUBCOMMANDS.keySet().forEach(name -> lines.add(new String[] {name, "--help"}));
+        for (String audit : new String[] {"verify", "log", "checkpoint", "repair"}) {
+            lines.add(new String[] {"audit", audit, "-h"});
+        }
+        for (String[] args : lines) {
+            InProcessRun run = InProcessRun.of(java.util.Map.of(), work, "", args);
+            String name = String.join(" ", java.util.Arrays.copyOf(args, args.length - 1));
+            assertEquals(0, run.code(), name + ": " + run.err());
+            assertEquals("Usage: vault " + name + " ", run.out().substring(0, ("Usage: vault " + name + " ").length()));
+        }
     }
 }
