@@ -56,6 +56,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Store new versions of secrets that have a value (the old ones are kept).")
     boolean force;
 
+    @Option(names = "--reader", paramLabel = "NAME", split = ",",
+            description = "The new secrets' readers: identities or groups (default: every identity).")
+    List<String> readers;
+
     @Option(names = "--only", paramLabel = "VAR", split = ",", description = "Import only these variables.")
     List<String> only;
 
@@ -89,7 +93,8 @@ final class ImportCommand implements Callable<Integer> {
             }
             Target target = byVariable.get(variable.getKey());
             try (SecretBytes value = SecretBytes.wrap(variable.getValue().getBytes(StandardCharsets.UTF_8))) {
-                int version = vault.set(target.secret(), value, purposes.get(target.secret()), target.env());
+                int version = vault.set(target.secret(), value, purposes.get(target.secret()), target.env(),
+                        target.isNew() ? readers : null);
                 root.io.out.println("imported " + target + " version " + version);
                 imported++;
             }
