@@ -4,13 +4,16 @@ import dev.vault.core.VaultException;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ManifestTest {
+    private static final String ALICE = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq";
     private static final String R1 = "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq";
 
     private static final String COMMENTED = "# top comment\n"
@@ -100,8 +103,45 @@ class ManifestTest {
     void theDocumentedExampleIsAValidManifest() throws Exception {
         java.nio.file.Path example = java.nio.file.Path.of("..", "manifest.example.yaml");
         Manifest manifest = ManifestReader.read(java.nio.file.Files.readString(example), example.toString());
-        assertEquals(2, manifest.identities().size());
-        assertEquals("DB_PASSWORD", manifest.secrets().get(0).env());
+        assertEquals(4, manifest.identities().size());
+        Manifest.SecretEntry db = manifest.secrets().get(0);
+        assertEquals("DB_PASSWORD", db.env());
+        assertEquals("team-data", db.owner());
+        assertEquals(List.of("backend", "deployers"), db.readers());
+        assertEquals(List.of("deploy/migrate.sh", "api service"), db.consumers());
+        assertEquals(List.of("prod", "database"), db.tags());
+        assertEquals(LocalDate.of(2026, 12, 30), db.rotationDue());
+        assertEquals(List.of("alice", "bob", "deploy-agent", "break-glass"), manifest.decryptors(db));
+        Manifest.SecretEntry billing = manifest.secrets().get(1);
+        assertEquals(List.of("bob", "break-glass"), manifest.decryptors(billing));
+        assertEquals(LocalDate.of(2027, 3, 15), billing.expires());
+        assertEquals(LocalDate.of(2027, 3, 15), billing.rotationDue());
+    }
+
+    @Test
+    void readersGroupsAndDatesAreCheckedWithFileLineAndColumn() {
+        String identities = "version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n";
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    readers: [alice, mallory]\n",
+                "manifest.yaml:8:22: secret \"a\" has an unknown reader \"mallory\"");
+        assertError(identities + "groups:\n  ops: [alice, eve]\n",
+                "manifest.yaml:6:16: group \"ops\" has an unknown member \"eve\"");
+        assertError(identities + "groups:\n  alice: [alice]\n",
+                "manifest.yaml:6:3: \"alice\" is both an identity and a group");
+        assertError(identities + "admins: [root]\n", "manifest.yaml:5:10: admins has an unknown reader \"root\"");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    readers: []\n",
+                "manifest.yaml:8:14: secret \"a\" has no readers and the manifest names no admins, so nobody could read it");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    readers: alice\n",
+                "manifest.yaml:8:14: \"readers\" must be a list, found text");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    readers: [alice, alice]\n",
+                "manifest.yaml:8:22: secret \"a\" lists \"alice\" twice");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    tags: [1]\n",
+                "manifest.yaml:8:12: \"tags\" must list text, found a number");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    rotate_every: 3 months\n",
+                "manifest.yaml:8:19: invalid rotate_every \"3 months\"");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    rotated: 2026-02-30\n",
+                "manifest.yaml:8:14: \"rotated\" is not a date: \"2026-02-30\"");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    expires: 21.11.2026\n",
+                "manifest.yaml:8:14: \"expires\" is not a date: \"21.11.2026\"");
     }
 
     @Test
