@@ -1,5 +1,6 @@
 package dev.vault.cli;
 
+import dev.vault.core.Due;
 import dev.vault.core.SecretInfo;
 import dev.vault.core.VaultException;
 
@@ -7,12 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "list", description = "List the secrets: name, purpose, env, versions, last change. Never values.")
+@Command(name = "list", description = {"List the secrets: name, purpose, env, versions, last change. Never values.",
+        "With --due, only the rotations and expiries that have passed or come within 14 days."})
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
@@ -20,8 +23,14 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--due", description = "Only secrets overdue for rotation or expired, or due or expiring within 14 days.")
+    boolean due;
+
     @Override
     public Integer call() throws VaultException {
+        if (due) {
+            return listDue(root.openVault().due(LocalDate.now(root.io.clock)));
+        }
         List<SecretInfo> secrets = root.openVault().list();
         if (json) {
             Json.write(root.io.out, out -> {
@@ -51,6 +60,36 @@ final class ListCommand implements Callable<Integer> {
                     secret.changed().truncatedTo(ChronoUnit.SECONDS).toString(),
                     secret.env() == null ? "-" : secret.env(),
                     secret.purpose() == null ? "(not in the manifest)" : secret.purpose()});
+        }
+        Table.print(root.io.out, rows);
+        return ExitCodes.OK;
+    }
+
+    private int listDue(List<Due> dues) {
+        if (json) {
+            Json.write(root.io.out, out -> {
+                out.writeStartArray();
+                for (Due item : dues) {
+                    out.writeStartObject();
+                    out.writeStringField("name", item.secret().toString());
+                    out.writeStringField("kind", item.kind().id());
+                    out.writeStringField("due", item.date().toString());
+                    out.writeNumberField("days", item.days());
+                    out.writeStringField("status", item.status());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+            });
+            return ExitCodes.OK;
+        }
+        if (dues.isEmpty()) {
+            root.io.err.println("nothing is due for rotation in the next " + Due.WINDOW_DAYS + " days");
+            return ExitCodes.OK;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "DUE", "STATUS"});
+        for (Due item : dues) {
+            rows.add(new String[] {item.secret().toString(), item.date().toString(), item.status()});
         }
         Table.print(root.io.out, rows);
         return ExitCodes.OK;

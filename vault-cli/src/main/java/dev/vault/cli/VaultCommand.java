@@ -43,8 +43,8 @@ final class VaultCommand implements Callable<Integer> {
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, IdentityCommand.class,
             SetCommand.class, ImportCommand.class, RotateCommand.class, GetCommand.class, ListCommand.class,
             HistoryCommand.class, RmCommand.class, PurgeCommand.class, GrantCommand.class, RevokeCommand.class,
-            RekeyCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class, WhichCommand.class,
-            AuditCommand.class, DemoCommand.class);
+            RekeyCommand.class, DoctorCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class,
+            WhichCommand.class, AuditCommand.class, DemoCommand.class);
 
     private static Map<String, Class<?>> subcommands(Class<?>... classes) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();

@@ -107,6 +107,15 @@ public final class AtomicFiles {
         }
     }
 
+    /** A mode as octal digits, such as {@code 0644}. */
+    public static String octal(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            mode |= 1 << (8 - permission.ordinal());
+        }
+        return String.format("%04o", mode);
+    }
+
     /** Makes a rename or create in {@code dir} durable. */
     public static void syncFolder(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

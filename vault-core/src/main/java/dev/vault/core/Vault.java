@@ -605,6 +605,19 @@ public final class Vault {
         return infos;
     }
 
+    /**
+     * The rotations and expiries of stored secrets that have passed or come within {@link Due#WINDOW_DAYS}
+     * days of {@code today}, soonest first. Reads the manifest and the store's names only.
+     */
+    public List<Due> due(LocalDate today) throws VaultException {
+        Manifest current = manifest();
+        try {
+            return Due.of(current, store.names(), today);
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the store: " + e.getMessage());
+        }
+    }
+
     /** The kept versions of {@code name}, oldest first; recorded as a {@code history} access. */
     public List<VersionInfo> history(SecretName name) throws VaultException {
         List<VersionInfo> versions = new ArrayList<>();

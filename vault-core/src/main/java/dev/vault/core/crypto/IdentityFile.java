@@ -40,7 +40,7 @@ public final class IdentityFile {
         for (PosixFilePermission permission : permissions) {
             if (!AtomicFiles.FILE_MODE.contains(permission) && permission != PosixFilePermission.OWNER_EXECUTE) {
                 throw new VaultException(VaultException.Kind.NO_ACCESS,
-                        "identity file \"" + file + "\" is accessible by others (mode " + mode(permissions) + ")",
+                        "identity file \"" + file + "\" is accessible by others (mode " + AtomicFiles.octal(permissions) + ")",
                         "a private key must be readable by its owner only: chmod 600 " + file);
             }
         }
@@ -85,13 +85,5 @@ public final class IdentityFile {
         } catch (IOException e) {
             throw VaultException.failed("cannot write identity file \"" + file + "\": " + e.getMessage());
         }
-    }
-
-    private static String mode(Set<PosixFilePermission> permissions) {
-        int mode = 0;
-        for (PosixFilePermission permission : permissions) {
-            mode |= 1 << (8 - permission.ordinal());
-        }
-        return String.format("%04o", mode);
     }
 }
