@@ -28,6 +28,6 @@ final class GrantCommand implements Callable<Integer> {
     public Integer call() throws VaultException {
         SecretName secret = SecretName.of(name);
         RekeyResult result = root.openVault().grant(secret, reader, root.identity());
-        return ReaderChange.report(root.io, "granted " + reader + " " + secret, result);
+        return ReaderChange.report(root.io, "granted " + secret + " to " + reader, result);
     }
 }

@@ -28,6 +28,6 @@ final class RevokeCommand implements Callable<Integer> {
     public Integer call() throws VaultException {
         SecretName secret = SecretName.of(name);
         RekeyResult result = root.openVault().revoke(secret, reader, root.identity());
-        return ReaderChange.report(root.io, "revoked " + reader + " from " + secret, result);
+        return ReaderChange.report(root.io, "revoked " + secret + " from " + reader, result);
     }
 }

@@ -108,7 +108,7 @@ final class VaultCommand implements Callable<Integer> {
 
     Vault openVault() throws VaultException {
         VaultPaths paths = vaultPaths(true);
-        return Vault.open(paths, auditLog(paths));
+        return Vault.open(paths, auditLog(paths), io.clock);
     }
 
     /**

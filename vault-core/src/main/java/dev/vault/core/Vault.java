@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,21 +38,28 @@ public final class Vault {
     private final VaultPaths paths;
     private final SecretStore store;
     private final AuditLog audit;
+    private final Clock clock;
     private Manifest manifest;
 
-    private Vault(VaultPaths paths, AuditLog audit) {
+    private Vault(VaultPaths paths, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.paths = paths;
         this.store = new SecretStore(paths.secrets());
         this.audit = audit;
     }
 
-    /** Opens an existing vault. */
+    /** Opens an existing vault; the day a value is stored is taken from the system clock, in UTC. */
     public static Vault open(VaultPaths paths, AuditLog audit) throws VaultException {
+        return open(paths, audit, Clock.systemUTC());
+    }
+
+    /** Opens an existing vault; {@code clock} gives the day a value is stored (its {@code rotated} date). */
+    public static Vault open(VaultPaths paths, AuditLog audit, Clock clock) throws VaultException {
         if (!paths.exists()) {
             throw VaultException.failed("no vault at \"" + paths.root() + "\" (it has no manifest.yaml)",
                     "create one with `vault init`");
         }
-        return new Vault(paths, audit);
+        return new Vault(paths, audit, clock);
     }
 
     /**
@@ -167,7 +175,7 @@ public final class Vault {
                 throw VaultException.failed("\"" + name + "\" already has readers in the manifest",
                         "change them with `vault grant " + name + " NAME` and `vault revoke " + name + " NAME`");
             }
-            changes.put("rotated", LocalDate.now(ZoneOffset.UTC).toString());
+            changes.put("rotated", LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString());
             String newManifest = ManifestEditor.setSecretYaml(current, name.toString(), changes);
             Manifest next = ManifestReader.read(newManifest, paths.manifest().toString());
             Manifest.SecretEntry nextEntry = next.secret(name).orElseThrow();

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +63,8 @@ class ManifestEditsThroughVaultTest {
                 + "\n"
                 + "# end of file\n";
         Files.writeString(paths.manifest(), written);
-        Vault vault = Vault.open(paths, audit);
+        Clock lateOnTheDayInUtc = Clock.fixed(Instant.parse("2026-11-21T23:59:59Z"), ZoneId.of("Asia/Tokyo"));
+        Vault vault = Vault.open(paths, audit, lateOnTheDayInUtc);
 
         vault.set(name("db/password"), value("one"), null, null);
         vault.rotate(name("db/password"), value("two"));
@@ -71,7 +72,7 @@ class ManifestEditsThroughVaultTest {
         vault.revoke(name("db/password"), "alice", () -> IdentityFile.read(aliceKey));
         vault.set(name("api/token"), value("three"), "billing API", "API_TOKEN", List.of("bob"));
 
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = "2026-11-21";
         assertEquals("# Team vault. Reviewed in PRs.\n"
                 + "version: 1\n"
                 + "\n"
