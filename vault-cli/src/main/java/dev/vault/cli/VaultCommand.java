@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 "0:success",
                 "1:failed: bad input, no such secret or vault, unreadable file, audit chain broken",
                 "2:usage error (unknown command or option)",
-                "3:no access: the identity does not open the secret, or the identity file is refused",
+                "3:no access: not a reader of the secret, the identity does not open it, or the identity file is refused",
                 "4:the audit log could not be written: nothing was released or changed",
                 "126:exec: the command could not be run",
                 "127:exec: the command was not found"},
