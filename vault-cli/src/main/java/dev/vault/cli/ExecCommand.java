@@ -57,7 +57,9 @@ final class ExecCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Injection> injections = root.openVault().injections(only, keep, root.identity(), statedPurpose);
+        List<Injection> injections = root.openVault().injections(only, keep, root.identity(), statedPurpose,
+                entry -> root.io.err.println("vault: note: not setting " + entry.env() + ": this identity is not a reader of \""
+                        + entry.name() + "\""));
         warnOfShadowing(injections);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.io.cwd.toFile());
         Map<String, String> environment = builder.environment();

@@ -25,7 +25,7 @@ final class SecretStore {
     private static final String SUFFIX = ".age";
     private static final String VERSION_INFIX = ".age.v";
     private static final String RECIPIENTS_SUFFIX = ".age.recipients";
-    private static final Pattern STALE_TEMP = Pattern.compile("\\..+\\.tmp-[0-9a-f]+");
+    private static final Pattern STALE_TEMP = Pattern.compile("\\.[^/]+\\.age(\\.v[0-9]+|\\.recipients)?\\.tmp-[0-9a-f]+");
 
     private final Path folder;
 
@@ -43,8 +43,8 @@ final class SecretStore {
 
     /**
      * The record of the recipients the current file was last encrypted to: age X25519 stanzas do not
-     * say whom they are for. One recipient a line, sorted. Written after the file it describes, so a
-     * crash between the two leaves a record that disagrees with the manifest, which rekey then mends.
+     * say whom they are for. One recipient a line, sorted. Deleted before the file changes and written
+     * after it, so a crash between the two leaves no record (drift, which rekey mends), never a wrong one.
      */
     Path recipientsRecord(SecretName name) {
         return folder.resolve(name + RECIPIENTS_SUFFIX);
@@ -74,6 +74,16 @@ final class SecretStore {
             text.append(recipient).append('\n');
         }
         AtomicFiles.write(recipientsRecord(name), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Deletes the record before the file it describes changes: a crash then leaves no record, which reads
+     * as drift, never an old record that hides a reader of the new file.
+     */
+    void forgetRecipients(SecretName name) throws IOException {
+        if (Files.deleteIfExists(recipientsRecord(name))) {
+            AtomicFiles.syncFolder(recipientsRecord(name).getParent());
+        }
     }
 
     /** Replaces the current file with the same value encrypted again; the version stays. */

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -206,6 +207,7 @@ public final class Vault {
                 throw e;
             }
             try {
+                store.forgetRecipients(name);
                 pending.commit();
             } catch (IOException e) {
                 pending.abort();
@@ -303,17 +305,30 @@ public final class Vault {
     }
 
     /**
-     * The values {@code vault exec} injects: every secret with an {@code env} in the manifest, or only the
-     * variables named in {@code only}, but none named in {@code keep}. Each read is recorded; if any fails,
-     * or any value is empty or blank (a variable set to nothing is a silent failure), none is returned.
+     * The values {@code vault exec} injects: every secret with an {@code env} in the manifest that the
+     * identity reads (each other one is passed to {@code notReader} and left out), or only the variables
+     * named in {@code only} (which must all be readable), but none named in {@code keep}. Each read is
+     * recorded; if any fails, or any value is empty or blank (a variable set to nothing is a silent
+     * failure), none is returned.
      */
-    public List<Injection> injections(List<String> only, Set<String> keep, IdentitySource identities, String purpose)
-            throws VaultException {
+    public List<Injection> injections(List<String> only, Set<String> keep, IdentitySource identities, String purpose,
+                                      Consumer<Manifest.SecretEntry> notReader) throws VaultException {
         List<Manifest.SecretEntry> wanted = mapped(only, keep);
         if (wanted.isEmpty()) {
             return new ArrayList<>();
         }
-        List<Injection> injections = readAll("exec", wanted, loadIdentity("exec", null, null, identities, purpose), purpose);
+        Identity identity = loadIdentity("exec", null, null, identities, purpose);
+        if (only == null || only.isEmpty()) {
+            Manifest current = manifest();
+            String who = current.identityByRecipient(identity.recipient()).map(Manifest.IdentityEntry::name).orElse(null);
+            for (Manifest.SecretEntry entry : List.copyOf(wanted)) {
+                if (who == null || !current.decryptors(entry).contains(who)) {
+                    notReader.accept(entry);
+                    wanted.remove(entry);
+                }
+            }
+        }
+        List<Injection> injections = readAll("exec", wanted, identity, purpose);
         for (Injection injection : injections) {
             if (Blank.is(injection.value().reveal())) {
                 String secret = injection.secret().toString();
@@ -796,6 +811,10 @@ public final class Vault {
         SecretName name = drift.secret();
         Manifest.SecretEntry entry = current.secret(name).orElseThrow();
         List<String> recipients = current.recipients(entry);
+        if (recipients.isEmpty()) {
+            return new RekeyResult(name, RekeyResult.Status.FAILED, drift.added(), drift.removed(),
+                    "the manifest gives it no readers, so nobody could read it");
+        }
         int version;
         byte[] ageFile;
         try {
@@ -820,6 +839,7 @@ public final class Vault {
         audit.append(AuditEvent.of("rekey", name.toString(), version, identity.recipient(), entry.purpose(),
                 AuditEvent.Result.OK, RekeyResult.change(drift.added(), drift.removed())));
         try {
+            store.forgetRecipients(name);
             store.replaceCurrent(name, reencrypted);
         } catch (IOException e) {
             recordFailure(AuditEvent.error("rekey", name.toString(), version, identity.recipient(), entry.purpose(),
@@ -856,11 +876,13 @@ public final class Vault {
             if (!current.isReaderName(reader)) {
                 throw unknownReader(current, reader);
             }
+            Identity identity = loadIdentity(action, name, null, identities, entry.purpose());
+            requireDecryptor(action, current, entry, identity);
             List<String> readers = new ArrayList<>();
             if (entry.readers() != null) {
                 readers.addAll(entry.readers());
             } else {
-                current.identities().forEach(identity -> readers.add(identity.name()));
+                current.identities().forEach(listed -> readers.add(listed.name()));
             }
             if (action.equals("grant")) {
                 if (readers.contains(reader)) {
@@ -884,13 +906,43 @@ public final class Vault {
                             "revoke the group it reads through, or take it out of that group or of admins");
                 }
             }
-            audit.append(AuditEvent.of(action, name.toString(), null, null, entry.purpose(), AuditEvent.Result.OK,
-                    reader));
+            audit.append(AuditEvent.of(action, name.toString(), null, identity.recipient(), entry.purpose(),
+                    AuditEvent.Result.OK, reader));
             writeManifest(text);
             if (!store.exists(name)) {
                 return new RekeyResult(name, RekeyResult.Status.UNCHANGED, List.of(), List.of(), null);
             }
-            return rekeyLocked(List.of(name), identities, (result, done, total) -> { }).get(0);
+            return rekeyLocked(List.of(name), () -> identity, (result, done, total) -> { }).get(0);
+        }
+    }
+
+    /**
+     * Refuses, recording why, unless {@code identity} reads {@code entry} by the manifest and opens its
+     * current file: only someone who can already read a secret may change who else can.
+     */
+    private void requireDecryptor(String action, Manifest current, Manifest.SecretEntry entry, Identity identity)
+            throws VaultException {
+        SecretName name = SecretName.of(entry.name());
+        Manifest.IdentityEntry who = current.identityByRecipient(identity.recipient()).orElse(null);
+        if (who == null || !current.decryptors(entry).contains(who.name())) {
+            recordFailure(AuditEvent.denied(action, name.toString(), null, identity.recipient(), entry.purpose(),
+                    "not a reader"));
+            throw new VaultException(VaultException.Kind.NO_ACCESS, "only a reader or admin of \"" + name
+                    + "\" can change its readers, and identity \"" + (who == null ? identity.source() : who.name())
+                    + "\" is not one", "ask one of them: " + String.join(", ", current.decryptors(entry)));
+        }
+        if (!store.exists(name)) {
+            return;
+        }
+        Path file = store.current(name);
+        try {
+            AgeCodec.decrypt(store.read(file), identity, false).close();
+        } catch (DecryptException e) {
+            recordFailure(AuditEvent.denied(action, name.toString(), null, identity.recipient(), entry.purpose(),
+                    "not a recipient of this secret"));
+            throw decryptFailure(file, identity, e);
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read \"" + file + "\": " + e.getMessage());
         }
     }
 

@@ -118,7 +118,8 @@ class VaultRoundTripTest {
         Files.write(file, dev.vault.core.crypto.AgeCodec.encrypt(new byte[0], vault.manifest().recipients(vault.manifest().secret(name).orElseThrow())));
         recorded.clear();
         VaultException refused = assertThrows(VaultException.class,
-                () -> vault.injections(null, java.util.Set.of(), () -> IdentityFile.read(identityFile), null));
+                () -> vault.injections(null, java.util.Set.of(), () -> IdentityFile.read(identityFile), null,
+                        entry -> { throw new AssertionError("the only identity reads every secret"); }));
         assertEquals("the value of \"db/password\" is empty; refusing to set DB_PASSWORD to it", refused.getMessage());
         assertEquals(2, recorded.size());
         assertEquals(AuditEvent.Result.ERROR, recorded.get(1).result());

@@ -135,6 +135,16 @@ public final class ManifestReader {
         return List.copyOf(names);
     }
 
+    /** Whether {@code names} (identities and groups) stand for no identity at all. */
+    private static boolean resolvesToNobody(List<String> names, Map<String, List<String>> groups) {
+        for (String name : names) {
+            if (!groups.containsKey(name) || !groups.get(name).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String known(Collection<String> names) {
         return names.isEmpty() ? "(none yet)" : String.join(", ", names);
     }
@@ -202,10 +212,10 @@ public final class ManifestReader {
             List<String> readers = null;
             if (readersEntry != null) {
                 readers = readerNames(readersEntry, "secret \"" + entry.key + "\"", identities, groups);
-                if (readers.isEmpty() && admins.isEmpty()) {
+                if (resolvesToNobody(readers, groups) && resolvesToNobody(admins, groups)) {
                     throw error(readersEntry.value.line, readersEntry.value.column, "secret \"" + entry.key
                             + "\" has no readers and the manifest names no admins, so nobody could read it",
-                            "list at least one identity or group under readers");
+                            "list at least one identity, or a group with members, under readers");
                 }
             }
             YamlNode.Entry every = fields.entry("rotate_every");
