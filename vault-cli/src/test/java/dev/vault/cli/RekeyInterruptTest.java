@@ -57,14 +57,19 @@ class RekeyInterruptTest {
         assertEquals("rekeyed s/000: added bob (1/" + SECRETS + ")", progress.get(0));
         assertEquals("rekeyed s/019: added bob (20/" + SECRETS + ")", progress.get(KILL_AFTER - 1));
 
+        String bobRecipient = Files.readAllLines(work.resolve("bob.txt")).stream()
+                .filter(line -> line.startsWith("# public key: ")).findFirst().orElseThrow().substring(14);
         int readByBob = 0;
         for (int i = 0; i < SECRETS; i++) {
+            Path record = work.resolve(".vault/secrets/" + name(i) + ".age.recipients");
             InProcessRun byAlice = run(env, "", "get", name(i));
             assertEquals(0, byAlice.code(), byAlice.err());
             assertArrayEquals(value(i).getBytes(StandardCharsets.UTF_8), byAlice.stdout());
             InProcessRun byBob = run(env, "", "get", name(i), "-i", "bob.txt");
             if (byBob.code() == 0) {
                 assertArrayEquals(value(i).getBytes(StandardCharsets.UTF_8), byBob.stdout());
+                assertTrue(!Files.exists(record) || Files.readAllLines(record).contains(bobRecipient),
+                        "the record of " + name(i) + " hides a reader who can decrypt it");
                 readByBob++;
             } else {
                 assertTrue(byBob.err().contains("it was not encrypted to that key"), byBob.err());

@@ -103,6 +103,33 @@ class ReaderAccessTest {
     }
 
     @Test
+    void aNonReaderCannotGrantItselfAndNothingChanges() throws Exception {
+        String manifestBefore = Files.readString(vault.paths().manifest());
+        byte[] fileBefore = Files.readAllBytes(vault.paths().secrets().resolve("db/password.age"));
+        VaultException refused = assertThrows(VaultException.class,
+                () -> vault.grant(DB, "bob", () -> IdentityFile.read(bob)));
+        assertEquals(VaultException.Kind.NO_ACCESS, refused.kind());
+        assertEquals("only a reader or admin of \"db/password\" can change its readers, and identity \"bob\" is not one",
+                refused.getMessage());
+        assertEquals(manifestBefore, Files.readString(vault.paths().manifest()));
+        assertArrayEquals(fileBefore, Files.readAllBytes(vault.paths().secrets().resolve("db/password.age")));
+        assertEquals(List.of(), vault.drift(), "a later rekey by alice must not hand the value to bob");
+        assertEquals(AuditEvent.Result.DENIED, recorded.get(recorded.size() - 1).result());
+        assertEquals("grant", recorded.get(recorded.size() - 1).action());
+    }
+
+    @Test
+    void aRevokeThatWouldLeaveNobodyIsRefusedBeforeAnythingChanges() throws Exception {
+        String manifestBefore = Files.readString(vault.paths().manifest());
+        VaultException refused = assertThrows(VaultException.class,
+                () -> vault.revoke(DB, "alice", () -> IdentityFile.read(alice)));
+        assertTrue(refused.getMessage().endsWith("secret \"db/password\" has no readers and the manifest names no "
+                + "admins, so nobody could read it"), refused.getMessage());
+        assertEquals(manifestBefore, Files.readString(vault.paths().manifest()));
+        assertArrayEquals(VALUE, get(alice));
+    }
+
+    @Test
     void groupsAndAdminsResolveToRecipients() throws Exception {
         Path manifest = vault.paths().manifest();
         Files.writeString(manifest, Files.readString(manifest).replace("secrets:",
