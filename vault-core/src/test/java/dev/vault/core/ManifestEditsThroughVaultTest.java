@@ -58,7 +58,7 @@ class ManifestEditsThroughVaultTest {
                 + "    consumers: [deploy.sh, api]\n"
                 + "    env: DB_PASSWORD\n"
                 + "    rotate_every: 90d\n"
-                + "    rotated: 2026-01-01\n"
+                + "    rotated: 2026-01-01   # set by hand when we moved hosts\n"
                 + "    tags: [prod]\n"
                 + "\n"
                 + "# end of file\n";
@@ -96,7 +96,7 @@ class ManifestEditsThroughVaultTest {
                 + "    consumers: [deploy.sh, api]\n"
                 + "    env: DB_PASSWORD\n"
                 + "    rotate_every: 90d\n"
-                + "    rotated: " + today + "\n"
+                + "    rotated: " + today + "   # set by hand when we moved hosts\n"
                 + "    tags: [prod]\n"
                 + "  api/token:\n"
                 + "    purpose: \"billing API\"\n"

@@ -29,17 +29,6 @@ public final class ManifestEditor {
     }
 
     /**
-     * Sets text fields of a secret's entry, adding the entry when there is none. Values are written as
-     * quoted text; a field that is already there is replaced on its own line(s).
-     */
-    public static String setSecretFields(Manifest manifest, String name, Map<String, String> fields)
-            throws VaultException {
-        Map<String, String> rendered = new LinkedHashMap<>();
-        fields.forEach((key, value) -> rendered.put(key, quote(value)));
-        return setSecretYaml(manifest, name, rendered);
-    }
-
-    /**
      * Sets fields of a secret's entry to YAML values already written out (see {@link #quote},
      * {@link #flowList}, or a date), adding the entry when there is none.
      */
@@ -154,13 +143,46 @@ public final class ManifestEditor {
         if (existing != null) {
             int first = existing.line - 1;
             int last = existing.lastLine() - 1;
+            String comment = first == last ? trailingComment(lines.get(first), existing) : "";
             lines.subList(first, last + 1).clear();
-            lines.add(first, spaces(existing.column - 1) + key + ": " + rendered);
+            lines.add(first, spaces(existing.column - 1) + key + ": " + rendered + comment);
         } else {
             int indent = fields.entries.get(0).column - 1;
             lines.add(fields.endLine, spaces(indent) + key + ": " + rendered);
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * The comment after a one-line value, with the space before it ("" when none), so that replacing the
+     * value keeps it: {@code rotated: 2026-01-01   # by hand}.
+     */
+    private static String trailingComment(String line, YamlNode.Entry entry) {
+        int at = entry.value.column - 1;
+        if (entry.value.line != entry.line || at < 0 || at > line.length()) {
+            return "";
+        }
+        char open = at < line.length() ? line.charAt(at) : ' ';
+        int after = at;
+        if (open == '"' || open == '\'') {
+            after = at + 1;
+            while (after < line.length() && line.charAt(after) != open) {
+                after += open == '"' && line.charAt(after) == '\\' ? 2 : 1;
+            }
+            after++;
+        } else if (open == '[' || open == '{') {
+            after = line.indexOf(open == '[' ? ']' : '}', at) + 1;
+        }
+        for (int i = Math.max(after, at); i < line.length(); i++) {
+            if (line.charAt(i) == '#' && i > 0 && Character.isWhitespace(line.charAt(i - 1))) {
+                int start = i - 1;
+                while (start > 0 && Character.isWhitespace(line.charAt(start - 1))) {
+                    start--;
+                }
+                return line.substring(start);
+            }
+        }
+        return "";
     }
 
     private static String addEntry(Manifest manifest, String sectionKey, String key, List<String> fields)

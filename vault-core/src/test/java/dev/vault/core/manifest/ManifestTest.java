@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ManifestTest {
     private static final String ALICE = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq";
+    private static final String R2 = "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj";
     private static final String R1 = "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq";
 
     private static final String COMMENTED = "# top comment\n"
@@ -49,10 +50,10 @@ class ManifestTest {
     void editsKeepCommentsOrderAndFormatting() throws VaultException {
         Manifest manifest = ManifestReader.read(COMMENTED, "manifest.yaml");
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("purpose", "the \"main\" database");
-        String edited = ManifestEditor.setSecretFields(manifest, "db/password", fields);
-        edited = ManifestEditor.setSecretFields(ManifestReader.read(edited, "m"), "api/token",
-                Map.of("purpose", "billing"));
+        fields.put("purpose", ManifestEditor.quote("the \"main\" database"));
+        String edited = ManifestEditor.setSecretYaml(manifest, "db/password", fields);
+        edited = ManifestEditor.setSecretYaml(ManifestReader.read(edited, "m"), "api/token",
+                Map.of("purpose", ManifestEditor.quote("billing")));
         edited = ManifestEditor.addIdentity(ManifestReader.read(edited, "m"), "bot",
                 "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj", null);
         assertEquals("# top comment\n"
@@ -79,6 +80,17 @@ class ManifestTest {
         Manifest reread = ManifestReader.read(edited, "m");
         assertEquals("the \"main\" database", reread.secrets().get(0).purpose());
         assertEquals(2, reread.identities().size());
+    }
+
+    @Test
+    void aReplacedValueKeepsTheCommentBesideIt() throws VaultException {
+        String text = "version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n  bob:\n    recipient: " + R2 + "\n"
+                + "secrets:\n  a:\n    purpose: \"one # not a comment\"   # why\n    readers: [alice]  # who\n";
+        String edited = ManifestEditor.setSecretYaml(ManifestReader.read(text, "m"), "a",
+                Map.of("purpose", ManifestEditor.quote("two")));
+        edited = ManifestEditor.setSecretList(ManifestReader.read(edited, "m"), "a", "readers", List.of("alice", "bob"));
+        assertEquals("version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n  bob:\n    recipient: " + R2 + "\n"
+                + "secrets:\n  a:\n    purpose: \"two\"   # why\n    readers: [alice, bob]  # who\n", edited);
     }
 
     @Test
