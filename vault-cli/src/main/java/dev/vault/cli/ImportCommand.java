@@ -80,6 +80,9 @@ final class ImportCommand implements Callable<Integer> {
         Path path = root.io.resolve(file);
         Map<String, String> variables = selected(read(path));
         Vault vault = root.openVault();
+        if (readers != null) {
+            vault.manifest().checkReaderNames(readers);
+        }
         List<Target> targets = targets(vault.manifest(), variables);
         refuseOverwrites(vault, targets);
         Map<SecretName, String> purposes = purposes(targets);

@@ -43,8 +43,7 @@ abstract class ReaderChange implements Callable<Integer> {
                 io.out.println(done + "; rekeyed it (" + result.change() + ")");
                 break;
             case UNCHANGED:
-                io.out.println(done + (result.added().isEmpty() && result.removed().isEmpty()
-                        ? "" : "; its file already matched"));
+                io.out.println(done);
                 break;
             default:
                 io.out.println(done + " in the manifest");

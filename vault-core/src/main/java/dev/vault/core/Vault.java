@@ -232,24 +232,14 @@ public final class Vault {
             }
             return all;
         }
+        current.checkReaderNames(readers);
         List<String> checked = new ArrayList<>();
         for (String reader : readers) {
-            if (!current.isReaderName(reader)) {
-                throw unknownReader(current, reader);
-            }
             if (!checked.contains(reader)) {
                 checked.add(reader);
             }
         }
         return checked;
-    }
-
-    static VaultException unknownReader(Manifest current, String reader) {
-        List<String> names = new ArrayList<>();
-        current.identities().forEach(identity -> names.add(identity.name()));
-        names.addAll(current.groups().keySet());
-        return VaultException.failed("no identity or group named \"" + reader + "\" in the manifest",
-                "readers are identities or groups: " + String.join(", ", names));
     }
 
     /** Records the recipients the current file of {@code name} was just encrypted to. */
@@ -873,9 +863,7 @@ public final class Vault {
             Manifest current = manifest();
             Manifest.SecretEntry entry = current.secret(name).orElseThrow(() -> VaultException.failed(
                     "no secret named \"" + name + "\" in the manifest", "`vault list` shows the secrets there are"));
-            if (!current.isReaderName(reader)) {
-                throw unknownReader(current, reader);
-            }
+            current.checkReaderNames(List.of(reader));
             Identity identity = loadIdentity(action, name, null, identities, entry.purpose());
             requireDecryptor(action, current, entry, identity);
             List<String> readers = new ArrayList<>();

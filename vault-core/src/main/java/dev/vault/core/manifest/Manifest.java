@@ -1,10 +1,12 @@
 package dev.vault.core.manifest;
 
 import dev.vault.core.SecretName;
+import dev.vault.core.VaultException;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +85,18 @@ public final class Manifest {
     /** Whether {@code name} is an identity or a group. */
     public boolean isReaderName(String name) {
         return identities.containsKey(name) || groups.containsKey(name);
+    }
+
+    /** Refuses a name that is neither an identity nor a group, saying which names there are. */
+    public void checkReaderNames(Collection<String> names) throws VaultException {
+        for (String name : names) {
+            if (!isReaderName(name)) {
+                List<String> known = new ArrayList<>(identities.keySet());
+                known.addAll(groups.keySet());
+                throw VaultException.failed("no identity or group named \"" + name + "\" in the manifest",
+                        "readers are identities or groups: " + String.join(", ", known));
+            }
+        }
     }
 
     /** The identities and groups named as admins: they can decrypt every secret. */
