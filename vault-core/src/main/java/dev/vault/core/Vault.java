@@ -224,8 +224,7 @@ public final class Vault {
     private static List<String> newReaders(Manifest current, SecretName name, List<String> readers)
             throws VaultException {
         if (readers == null) {
-            List<String> all = new ArrayList<>();
-            current.identities().forEach(identity -> all.add(identity.name()));
+            List<String> all = current.identityNames();
             if (all.isEmpty()) {
                 throw VaultException.failed("the manifest lists no identities, so nobody could read \"" + name + "\"",
                         "add one with `vault identity new NAME`");
@@ -310,9 +309,8 @@ public final class Vault {
         Identity identity = loadIdentity("exec", null, null, identities, purpose);
         if (only == null || only.isEmpty()) {
             Manifest current = manifest();
-            String who = current.identityByRecipient(identity.recipient()).map(Manifest.IdentityEntry::name).orElse(null);
             for (Manifest.SecretEntry entry : List.copyOf(wanted)) {
-                if (who == null || !current.decryptors(entry).contains(who)) {
+                if (!current.canDecrypt(identity.recipient(), entry)) {
                     notReader.accept(entry);
                     wanted.remove(entry);
                 }
@@ -548,7 +546,7 @@ public final class Vault {
                     + identity.recipient() + ") is not listed in the manifest, so it reads no secret",
                     "ask an admin to add it with `vault identity new` or under identities in the manifest, "
                             + "then to `vault grant " + name + " NAME`");
-        } else if (!current.decryptors(entry).contains(who.name())) {
+        } else if (!current.canDecrypt(identity.recipient(), entry)) {
             reason = "not a reader";
             String readers = entry.readers() == null || entry.readers().isEmpty() ? "none; admins only"
                     : String.join(", ", entry.readers());
@@ -866,12 +864,7 @@ public final class Vault {
             current.checkReaderNames(List.of(reader));
             Identity identity = loadIdentity(action, name, null, identities, entry.purpose());
             requireDecryptor(action, current, entry, identity);
-            List<String> readers = new ArrayList<>();
-            if (entry.readers() != null) {
-                readers.addAll(entry.readers());
-            } else {
-                current.identities().forEach(listed -> readers.add(listed.name()));
-            }
+            List<String> readers = new ArrayList<>(entry.readers() != null ? entry.readers() : current.identityNames());
             if (action.equals("grant")) {
                 if (readers.contains(reader)) {
                     throw VaultException.failed("\"" + reader + "\" already reads \"" + name + "\"",
@@ -911,12 +904,13 @@ public final class Vault {
     private void requireDecryptor(String action, Manifest current, Manifest.SecretEntry entry, Identity identity)
             throws VaultException {
         SecretName name = SecretName.of(entry.name());
-        Manifest.IdentityEntry who = current.identityByRecipient(identity.recipient()).orElse(null);
-        if (who == null || !current.decryptors(entry).contains(who.name())) {
+        if (!current.canDecrypt(identity.recipient(), entry)) {
             recordFailure(AuditEvent.denied(action, name.toString(), null, identity.recipient(), entry.purpose(),
                     "not a reader"));
+            String who = current.identityByRecipient(identity.recipient()).map(Manifest.IdentityEntry::name)
+                    .orElse(identity.source());
             throw new VaultException(VaultException.Kind.NO_ACCESS, "only a reader or admin of \"" + name
-                    + "\" can change its readers, and identity \"" + (who == null ? identity.source() : who.name())
+                    + "\" can change its readers, and identity \"" + who
                     + "\" is not one", "ask one of them: " + String.join(", ", current.decryptors(entry)));
         }
         if (!store.exists(name)) {

@@ -67,6 +67,16 @@ public final class Manifest {
         return Optional.ofNullable(identities.get(name));
     }
 
+    /** The identity names, in manifest order. */
+    public List<String> identityNames() {
+        return new ArrayList<>(identities.keySet());
+    }
+
+    /** Whether the identity with {@code recipient} is listed and can decrypt {@code secret}. */
+    public boolean canDecrypt(String recipient, SecretEntry secret) {
+        return identityByRecipient(recipient).map(identity -> decryptors(secret).contains(identity.name())).orElse(false);
+    }
+
     /** The identity whose recipient is {@code recipient}, if the manifest lists it. */
     public Optional<IdentityEntry> identityByRecipient(String recipient) {
         for (IdentityEntry identity : identities.values()) {
@@ -91,7 +101,7 @@ public final class Manifest {
     public void checkReaderNames(Collection<String> names) throws VaultException {
         for (String name : names) {
             if (!isReaderName(name)) {
-                List<String> known = new ArrayList<>(identities.keySet());
+                List<String> known = identityNames();
                 known.addAll(groups.keySet());
                 throw VaultException.failed("no identity or group named \"" + name + "\" in the manifest",
                         "readers are identities or groups: " + String.join(", ", known));
@@ -135,7 +145,7 @@ public final class Manifest {
      */
     public List<String> readerIdentities(SecretEntry secret) {
         if (secret.readers() == null) {
-            return new ArrayList<>(identities.keySet());
+            return identityNames();
         }
         return inManifestOrder(secret.readers());
     }
