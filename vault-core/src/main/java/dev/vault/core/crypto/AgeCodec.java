@@ -2,6 +2,7 @@ package dev.vault.core.crypto;
 
 import com.exceptionfactory.jagged.RecipientStanzaWriter;
 import com.exceptionfactory.jagged.framework.armor.ArmoredDecryptingChannelFactory;
+import com.exceptionfactory.jagged.framework.armor.ArmoredEncryptingChannelFactory;
 import com.exceptionfactory.jagged.framework.stream.StandardDecryptingChannelFactory;
 import com.exceptionfactory.jagged.framework.stream.StandardEncryptingChannelFactory;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaWriterFactory;
@@ -20,25 +21,49 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Encrypts to age X25519 recipients and decrypts with an {@link Identity}, in memory, through Jagged. */
+/** Encrypts to age recipients and decrypts with an {@link Identity}, in memory, through Jagged's format code. */
 public final class AgeCodec {
     private static final int CHUNK = 64 * 1024;
 
     private AgeCodec() {
     }
 
-    /** An age file (binary, not armored) that each of {@code recipients} can decrypt. */
+    /**
+     * An age file (binary, not armored) that each of {@code recipients} can decrypt. As age does, refuses
+     * to mix post-quantum ({@code age1pq1…}) and X25519 recipients in one file: the file would be only as
+     * strong as its classical stanza.
+     */
     public static byte[] encrypt(byte[] plaintext, List<String> recipients) throws GeneralSecurityException, IOException {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("no recipients");
         }
+        long postQuantum = recipients.stream().filter(AgeKeys::isPostQuantum).count();
+        if (postQuantum != 0 && postQuantum != recipients.size()) {
+            throw new IllegalArgumentException("post-quantum and X25519 recipients cannot share one file");
+        }
         List<RecipientStanzaWriter> writers = new ArrayList<>(recipients.size());
         for (String recipient : recipients) {
-            writers.add(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient));
+            writers.add(AgeKeys.isPostQuantum(recipient)
+                    ? HybridStanzas.writer(AgeKeys.data(recipient))
+                    : X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient));
         }
+        return encrypt(plaintext, writers, new StandardEncryptingChannelFactory());
+    }
+
+    /**
+     * An armored age file that opens with {@code passphrase} alone (an scrypt stanza at work factor
+     * 2^{@code workFactor}), as {@code age -p -a} writes; age reads such a file as an encrypted identity file.
+     */
+    static byte[] encryptWithPassphrase(byte[] plaintext, char[] passphrase, int workFactor)
+            throws GeneralSecurityException, IOException {
+        return encrypt(plaintext, List.of(ScryptStanzas.writer(passphrase, workFactor)),
+                new ArmoredEncryptingChannelFactory());
+    }
+
+    private static byte[] encrypt(byte[] plaintext, List<RecipientStanzaWriter> writers,
+            StandardEncryptingChannelFactory factory) throws GeneralSecurityException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length + 256);
-        try (WritableByteChannel channel = new StandardEncryptingChannelFactory()
-                .newEncryptingChannel(Channels.newChannel(out), writers)) {
+        try (WritableByteChannel channel = factory.newEncryptingChannel(Channels.newChannel(out), writers)) {
             ByteBuffer buffer = ByteBuffer.wrap(plaintext);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -46,12 +46,14 @@ public final class DecryptException extends Exception {
     }
 
     /**
-     * Names the kind of failure from Jagged's exception. Jagged reports a malformed X25519 stanza (a low
+     * Names the kind of failure from Jagged's exception or our stanza readers'. Jagged reports a malformed X25519 stanza (a low
      * order share, a long file key, an extra argument) as "not matched", so those read as {@code NO_MATCH}.
      */
     static DecryptException classify(Exception e) {
         Failure failure;
-        if (e instanceof ArmoredDecodingException) {
+        if (e instanceof MalformedStanzaException) {
+            failure = Failure.HEADER;
+        } else if (e instanceof ArmoredDecodingException) {
             failure = Failure.ARMOR;
         } else if (e instanceof PayloadException) {
             failure = Failure.PAYLOAD;

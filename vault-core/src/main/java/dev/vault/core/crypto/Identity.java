@@ -14,17 +14,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One or more age X25519 private keys, as read from an identity file, and the recipient of the first.
- * {@code toString} shows only the recipient.
+ * One or more age private keys (X25519 or post-quantum mlkem768x25519), as read from an identity file, and
+ * the recipient of the first. {@code toString} shows only the recipient.
  */
 public final class Identity {
-    private final List<RecipientStanzaReader> readers;
+    private final List<RecipientStanzaReader> keys;
     private final String recipient;
     private final String source;
     private final byte[] fingerprintSeed;
 
-    private Identity(List<RecipientStanzaReader> readers, String recipient, String source, byte[] fingerprintSeed) {
-        this.readers = readers;
+    private Identity(List<RecipientStanzaReader> keys, String recipient, String source, byte[] fingerprintSeed) {
+        this.keys = List.copyOf(keys);
         this.recipient = recipient;
         this.source = source;
         this.fingerprintSeed = fingerprintSeed;
@@ -66,9 +66,10 @@ public final class Identity {
                                     + "AGE-SECRET-KEY-1 followed by 58 characters");
                 }
                 try {
-                    readers.add(X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(line));
+                    KeyLine key = KeyLine.of(line);
+                    readers.add(key.reader);
                     if (firstRecipient == null) {
-                        firstRecipient = recipientOf(line);
+                        firstRecipient = key.recipient;
                         seed = fingerprintSeedOf(line);
                     }
                 } catch (GeneralSecurityException | RuntimeException e) {
@@ -84,7 +85,30 @@ public final class Identity {
                     "identity file \"" + source + "\" holds no key",
                     "an identity file holds a line starting with AGE-SECRET-KEY-1; make one with `vault identity new NAME`");
         }
-        return new Identity(List.copyOf(readers), firstRecipient, source, seed);
+        return new Identity(readers, firstRecipient, source, seed);
+    }
+
+    /**
+     * An identity that opens passphrase-encrypted (scrypt) files, one passphrase per entry; it has no
+     * recipient and no fingerprint seed. Work factors above {@code maxWorkFactor} are refused.
+     */
+    static Identity ofPassphrases(List<char[]> passphrases, int maxWorkFactor, String source) {
+        return new Identity(passphraseReaders(passphrases, maxWorkFactor), null, source, new byte[0]);
+    }
+
+    /** This identity's keys and the given passphrases together, as age takes several -i files. */
+    Identity withPassphrases(List<char[]> passphrases, int maxWorkFactor) {
+        List<RecipientStanzaReader> all = new ArrayList<>(keys);
+        all.addAll(passphraseReaders(passphrases, maxWorkFactor));
+        return new Identity(all, recipient, source, fingerprintSeed);
+    }
+
+    private static List<RecipientStanzaReader> passphraseReaders(List<char[]> passphrases, int maxWorkFactor) {
+        List<RecipientStanzaReader> readers = new ArrayList<>();
+        for (char[] passphrase : passphrases) {
+            readers.add(ScryptStanzas.reader(passphrase, maxWorkFactor));
+        }
+        return readers;
     }
 
     /** A secret of the first key, for keyed fingerprints: HMAC-SHA256 under the key of a fixed label. */
@@ -117,7 +141,32 @@ public final class Identity {
         }
     }
 
-    /** The recipient of the first key: what to encrypt to so that this identity can read it. */
+    /** One key of an identity file: what reads its stanzas, and its recipient. */
+    private static final class KeyLine {
+        final RecipientStanzaReader reader;
+        final String recipient;
+
+        private KeyLine(RecipientStanzaReader reader, String recipient) {
+            this.reader = reader;
+            this.recipient = recipient;
+        }
+
+        static KeyLine of(String line) throws GeneralSecurityException {
+            if (AgeKeys.isPostQuantumIdentity(line)) {
+                // the only path that loads Bouncy Castle's HPKE
+                byte[] seed = AgeKeys.data(line);
+                try {
+                    return new KeyLine(HybridStanzas.reader(seed),
+                            AgeKeys.encode(AgeKeys.PQ_RECIPIENT_HRP, HybridStanzas.publicKey(seed)));
+                } finally {
+                    Arrays.fill(seed, (byte) 0);
+                }
+            }
+            return new KeyLine(X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(line), recipientOf(line));
+        }
+    }
+
+    /** The recipient of the first key: what to encrypt to so that this identity can read it; null for passphrases. */
     public String recipient() {
         return recipient;
     }
@@ -127,8 +176,9 @@ public final class Identity {
         return source;
     }
 
+    /** All keys as one stanza reader, so that age's rules about the whole header hold (see {@link HeaderRules}). */
     List<RecipientStanzaReader> readers() {
-        return readers;
+        return List.of(new HeaderRules(keys));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vault.core.crypto;
 
 import dev.vault.core.AtomicFiles;
+import dev.vault.core.SecretBytes;
 import dev.vault.core.VaultException;
 
 import java.io.IOException;
@@ -15,14 +16,27 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
-/** Reads identity files as ssh reads keys: a file that group or others can read is refused. */
+/**
+ * Reads identity files as ssh reads keys: a file that group or others can read is refused. An identity file
+ * may itself be an age file encrypted with a passphrase (scrypt), as {@code age -p} writes: its passphrase
+ * is asked for through a {@link PassphrasePrompt}.
+ */
 public final class IdentityFile {
+    private static final byte[] BINARY_HEADER = "age-encryption.org/v1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ARMOR_HEADER = "-----BEGIN AGE ENCRYPTED FILE-----".getBytes(StandardCharsets.US_ASCII);
+
     private IdentityFile() {
     }
 
+    /** Reads a plain identity file; a passphrase-encrypted one is refused with a hint. */
     public static Identity read(Path file) throws VaultException {
+        return read(file, PassphrasePrompt.NONE);
+    }
+
+    public static Identity read(Path file, PassphrasePrompt prompt) throws VaultException {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(file);
@@ -54,6 +68,58 @@ public final class IdentityFile {
             throw new VaultException(VaultException.Kind.NO_ACCESS,
                     "cannot read identity file \"" + file + "\": " + e.getMessage(), null);
         }
+        if (startsWith(bytes, BINARY_HEADER) || startsWith(bytes, ARMOR_HEADER)) {
+            byte[] plain = null;
+            try {
+                plain = decryptWithPassphrase(file, bytes, prompt);
+                return parse(file, plain);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+                if (plain != null) {
+                    Arrays.fill(plain, (byte) 0);
+                }
+            }
+        }
+        try {
+            return parse(file, bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** Opens an identity file encrypted with a passphrase; the message names the file, never the passphrase. */
+    private static byte[] decryptWithPassphrase(Path file, byte[] encrypted, PassphrasePrompt prompt)
+            throws VaultException {
+        char[] passphrase = prompt.passphraseFor(file);
+        try {
+            Identity identity = Identity.ofPassphrases(List.of(passphrase), ScryptStanzas.MAX_WORK_FACTOR,
+                    file.toString());
+            try (SecretBytes plain = AgeCodec.decrypt(encrypted, identity, startsWith(encrypted, ARMOR_HEADER))) {
+                return plain.reveal().clone();
+            }
+        } catch (DecryptException e) {
+            if (e.failure() == DecryptException.Failure.NO_MATCH && ScryptStanzas.isWrongPassphrase(e.getCause())) {
+                throw new VaultException(VaultException.Kind.NO_ACCESS,
+                        "wrong passphrase for identity file \"" + file + "\"",
+                        "type it again; for automation, VAULT_PASSPHRASE_FILE names a file holding it");
+            }
+            if (e.failure() == DecryptException.Failure.NO_MATCH) {
+                throw new VaultException(VaultException.Kind.NO_ACCESS,
+                        "identity file \"" + file + "\" is an age file, but not encrypted with a passphrase",
+                        "an identity file holds AGE-SECRET-KEY-… lines, or is those lines encrypted with `age -p`");
+            }
+            throw new VaultException(VaultException.Kind.NO_ACCESS,
+                    "identity file \"" + file + "\" is encrypted, but " + e.failure().description(), null);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static Identity parse(Path file, byte[] bytes) throws VaultException {
         char[] text = null;
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
@@ -67,7 +133,6 @@ public final class IdentityFile {
             throw new VaultException(VaultException.Kind.NO_ACCESS,
                     "identity file \"" + file + "\" is not text", "an identity file holds AGE-SECRET-KEY-1… lines");
         } finally {
-            Arrays.fill(bytes, (byte) 0);
             if (text != null) {
                 Arrays.fill(text, '\0');
             }

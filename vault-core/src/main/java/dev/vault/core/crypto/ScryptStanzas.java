@@ -1,0 +1,140 @@
+package dev.vault.core.crypto;
+
+import com.exceptionfactory.jagged.FileKey;
+import com.exceptionfactory.jagged.RecipientStanza;
+import com.exceptionfactory.jagged.RecipientStanzaReader;
+import com.exceptionfactory.jagged.RecipientStanzaWriter;
+
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.generators.SCrypt;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * age's passphrase recipient type: the file key wrapped under scrypt(passphrase). Used for identity files
+ * that are themselves encrypted with a passphrase. Scrypt is Bouncy Castle's, loaded only here.
+ */
+final class ScryptStanzas {
+    static final String TYPE = "scrypt";
+    private static final byte[] LABEL = "age-encryption.org/v1/scrypt".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern WORK_FACTOR = Pattern.compile("[1-9][0-9]?");
+    /** age's default work factor for new passphrase-encrypted files (2^18: about 256 MiB, most of a second). */
+    static final int DEFAULT_WORK_FACTOR = 18;
+    /** age's limit when decrypting: a higher factor is refused rather than computed. */
+    static final int MAX_WORK_FACTOR = 22;
+    private static final int SALT_LENGTH = 16;
+    private static final String WRONG_PASSPHRASE = "the passphrase does not open the scrypt stanza";
+    private static final int BODY_LENGTH = 32;
+
+    private ScryptStanzas() {
+    }
+
+    /** Encrypts the file key under a passphrase, with a fresh salt, at work factor 2^{@code logN}. */
+    static RecipientStanzaWriter writer(char[] passphrase, int logN) {
+        if (logN < 1 || logN > MAX_WORK_FACTOR) {
+            throw new IllegalArgumentException("scrypt work factor out of range: " + logN);
+        }
+        byte[] secret = utf8(passphrase);
+        return fileKey -> {
+            byte[] salt = new byte[SALT_LENGTH];
+            new SecureRandom().nextBytes(salt);
+            byte[] wrapKey = wrapKey(secret, salt, logN);
+            byte[] key = fileKey.getEncoded();
+            try {
+                byte[] body = FileKeyWrap.seal(wrapKey, key);
+                return List.of(new AgeStanza(TYPE, List.of(AgeStanza.base64(salt), Integer.toString(logN)), body));
+            } finally {
+                Arrays.fill(wrapKey, (byte) 0);
+                Arrays.fill(key, (byte) 0);
+            }
+        };
+    }
+
+    /** Opens the header's scrypt stanza with a passphrase; refuses work factors above {@code maxLogN}. */
+    static RecipientStanzaReader reader(char[] passphrase, int maxLogN) {
+        byte[] secret = utf8(passphrase);
+        return stanzas -> {
+            for (RecipientStanza stanza : stanzas) {
+                if (TYPE.equals(stanza.getType())) {
+                    return open(stanza, secret, maxLogN);
+                }
+            }
+            throw AgeStanza.noMatch("no scrypt (passphrase) stanza in the header");
+        };
+    }
+
+    /** Whether a decryption failed because the scrypt stanza was there and the passphrase did not open it. */
+    static boolean isWrongPassphrase(Throwable cause) {
+        return cause != null && WRONG_PASSPHRASE.equals(cause.getMessage());
+    }
+
+    /**
+     * age's rule for every identity, not only passphrases: an scrypt stanza must be the only stanza, so a
+     * passphrase-encrypted file is known to come from whoever knows the passphrase.
+     */
+    static void requireAlone(Iterable<RecipientStanza> stanzas) throws MalformedStanzaException {
+        int count = 0;
+        boolean scrypt = false;
+        for (RecipientStanza stanza : stanzas) {
+            count++;
+            scrypt |= TYPE.equals(stanza.getType());
+        }
+        if (scrypt && count > 1) {
+            throw new MalformedStanzaException("an scrypt stanza must be the only stanza in the header");
+        }
+    }
+
+    private static FileKey open(RecipientStanza stanza, byte[] secret, int maxLogN) throws GeneralSecurityException {
+        List<String> arguments = stanza.getArguments();
+        if (arguments.size() != 2) {
+            throw new MalformedStanzaException("scrypt stanza has " + arguments.size() + " arguments, expected 2");
+        }
+        byte[] salt = AgeStanza.argument(arguments.get(0), SALT_LENGTH, "scrypt salt");
+        String factor = arguments.get(1);
+        if (!WORK_FACTOR.matcher(factor).matches()) {
+            throw new MalformedStanzaException("scrypt work factor is not a decimal number from 1 to 99");
+        }
+        int logN = Integer.parseInt(factor);
+        if (logN > maxLogN) {
+            throw new MalformedStanzaException("scrypt work factor 2^" + logN + " is above the limit 2^" + maxLogN);
+        }
+        byte[] body = AgeStanza.body(stanza, BODY_LENGTH);
+        byte[] wrapKey = wrapKey(secret, salt, logN);
+        byte[] key = null;
+        try {
+            key = FileKeyWrap.open(wrapKey, body);
+            return new FileKey(key.clone()); // FileKey keeps the array it is given
+        } catch (InvalidCipherTextException e) {
+            throw AgeStanza.noMatch(WRONG_PASSPHRASE);
+        } finally {
+            Arrays.fill(wrapKey, (byte) 0);
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
+    }
+
+    private static byte[] wrapKey(byte[] secret, byte[] salt, int logN) {
+        byte[] fullSalt = new byte[LABEL.length + salt.length];
+        System.arraycopy(LABEL, 0, fullSalt, 0, LABEL.length);
+        System.arraycopy(salt, 0, fullSalt, LABEL.length, salt.length);
+        return SCrypt.generate(secret, fullSalt, 1 << logN, 8, 1, 32);
+    }
+
+    private static byte[] utf8(char[] passphrase) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
+        return bytes;
+    }
+}
