@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The keys of one identity as a single stanza reader, so that rules about the whole header hold whichever
  * key is tried: an scrypt stanza must be alone, and a malformed stanza refuses the file even when another
- * key would have matched.
+ * key would have matched. It loads no Bouncy Castle class, so X25519 reads never pay for it.
  */
 final class HeaderRules implements RecipientStanzaReader {
     private final List<RecipientStanzaReader> keys;
@@ -23,7 +23,7 @@ final class HeaderRules implements RecipientStanzaReader {
 
     @Override
     public FileKey getFileKey(Iterable<RecipientStanza> stanzas) throws GeneralSecurityException {
-        ScryptStanzas.requireAlone(stanzas);
+        requireAlone(stanzas);
         List<GeneralSecurityException> failures = new ArrayList<>();
         for (RecipientStanzaReader key : keys) {
             try {
@@ -41,5 +41,21 @@ final class HeaderRules implements RecipientStanzaReader {
                 "no key of the identity matches a stanza");
         failures.forEach(none::addSuppressed);
         throw none;
+    }
+
+    /**
+     * age's rule for every identity, not only passphrases: an scrypt stanza must be the only stanza, so a
+     * passphrase-encrypted file is known to come from whoever knows the passphrase.
+     */
+    private static void requireAlone(Iterable<RecipientStanza> stanzas) throws MalformedStanzaException {
+        int count = 0;
+        boolean scrypt = false;
+        for (RecipientStanza stanza : stanzas) {
+            count++;
+            scrypt |= ScryptStanzas.TYPE.equals(stanza.getType());
+        }
+        if (scrypt && count > 1) {
+            throw new MalformedStanzaException("an scrypt stanza must be the only stanza in the header");
+        }
     }
 }

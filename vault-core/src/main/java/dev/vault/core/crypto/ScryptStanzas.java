@@ -75,22 +75,6 @@ final class ScryptStanzas {
         return cause != null && WRONG_PASSPHRASE.equals(cause.getMessage());
     }
 
-    /**
-     * age's rule for every identity, not only passphrases: an scrypt stanza must be the only stanza, so a
-     * passphrase-encrypted file is known to come from whoever knows the passphrase.
-     */
-    static void requireAlone(Iterable<RecipientStanza> stanzas) throws MalformedStanzaException {
-        int count = 0;
-        boolean scrypt = false;
-        for (RecipientStanza stanza : stanzas) {
-            count++;
-            scrypt |= TYPE.equals(stanza.getType());
-        }
-        if (scrypt && count > 1) {
-            throw new MalformedStanzaException("an scrypt stanza must be the only stanza in the header");
-        }
-    }
-
     private static FileKey open(RecipientStanza stanza, byte[] secret, int maxLogN) throws GeneralSecurityException {
         List<String> arguments = stanza.getArguments();
         if (arguments.size() != 2) {
