@@ -39,15 +39,26 @@ public final class AgeCodec {
         }
         long postQuantum = recipients.stream().filter(AgeKeys::isPostQuantum).count();
         if (postQuantum != 0 && postQuantum != recipients.size()) {
-            throw new IllegalArgumentException("post-quantum and X25519 recipients cannot share one file");
+            throw new GeneralSecurityException("post-quantum and X25519 recipients cannot share one file");
         }
         List<RecipientStanzaWriter> writers = new ArrayList<>(recipients.size());
         for (String recipient : recipients) {
-            writers.add(AgeKeys.isPostQuantum(recipient)
-                    ? HybridStanzas.writer(AgeKeys.data(recipient))
-                    : X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient));
+            try {
+                writers.add(AgeKeys.isPostQuantum(recipient)
+                        ? HybridStanzas.writer(AgeKeys.data(recipient))
+                        : X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient));
+            } catch (RuntimeException e) {
+                // Bouncy Castle refuses a public key that is not a valid ML-KEM key with an unchecked exception
+                throw new GeneralSecurityException("recipient " + abbreviate(recipient) + " is not a usable public key", e);
+            }
         }
         return encrypt(plaintext, writers, new StandardEncryptingChannelFactory());
+    }
+
+    /** The start and end of a recipient, which is public but long (1959 characters when post-quantum). */
+    static String abbreviate(String recipient) {
+        return recipient.length() <= 24 ? recipient
+                : recipient.substring(0, 12) + "…" + recipient.substring(recipient.length() - 8);
     }
 
     /**

@@ -20,6 +20,13 @@ final class Bech32 {
     }
 
     static Decoded decode(String encoded) {
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c < 33 || c > 126) {
+                // before any case folding: toLowerCase maps some non-ASCII letters (KELVIN SIGN) onto ASCII ones
+                throw new IllegalArgumentException("invalid character");
+            }
+        }
         String lower = encoded.toLowerCase(Locale.ROOT);
         if (!lower.equals(encoded) && !encoded.toUpperCase(Locale.ROOT).equals(encoded)) {
             throw new IllegalArgumentException("mixed upper and lower case");
@@ -29,12 +36,6 @@ final class Bech32 {
             throw new IllegalArgumentException("no human-readable part, separator or checksum");
         }
         String humanReadablePart = lower.substring(0, separator);
-        for (int i = 0; i < humanReadablePart.length(); i++) {
-            char c = humanReadablePart.charAt(i);
-            if (c < 33 || c > 126) {
-                throw new IllegalArgumentException("invalid character in the human-readable part");
-            }
-        }
         byte[] values = new byte[lower.length() - separator - 1];
         for (int i = 0; i < values.length; i++) {
             int value = CHARSET.indexOf(lower.charAt(separator + 1 + i));

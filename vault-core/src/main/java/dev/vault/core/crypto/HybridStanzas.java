@@ -57,8 +57,9 @@ final class HybridStanzas {
             try {
                 byte[][] sealed = hpke.seal(recipient, INFO, NO_AAD, key, null, null, null);
                 return List.of(new AgeStanza(TYPE, List.of(AgeStanza.base64(sealed[1])), sealed[0]));
-            } catch (InvalidCipherTextException e) {
-                throw new GeneralSecurityException("HPKE seal failed", e);
+            } catch (InvalidCipherTextException | RuntimeException e) {
+                // e.g. a recipient whose X25519 part is a low-order point
+                throw new GeneralSecurityException("HPKE seal to a post-quantum recipient failed", e);
             } finally {
                 Arrays.fill(key, (byte) 0);
             }

@@ -111,9 +111,12 @@ public final class Identity {
         return readers;
     }
 
-    /** A secret of the first key, for keyed fingerprints: HMAC-SHA256 under the key of a fixed label. */
+    /**
+     * A secret of the first key, for keyed fingerprints: HMAC-SHA256 under the key of a fixed label. The key
+     * string in upper case, as age writes identities, so that one key has one seed however it is spelt.
+     */
     private static byte[] fingerprintSeedOf(String identityLine) throws GeneralSecurityException {
-        byte[] encoded = identityLine.getBytes(StandardCharsets.US_ASCII);
+        byte[] encoded = identityLine.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(encoded, "HmacSHA256"));

@@ -28,6 +28,9 @@ public final class IdentityFile {
     private static final byte[] BINARY_HEADER = "age-encryption.org/v1\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ARMOR_HEADER = "-----BEGIN AGE ENCRYPTED FILE-----".getBytes(StandardCharsets.US_ASCII);
 
+    /** As age: an identity file is a few keys, never megabytes. */
+    private static final long MAX_SIZE = 16L << 20;
+
     private IdentityFile() {
     }
 
@@ -60,6 +63,11 @@ public final class IdentityFile {
         }
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_SIZE) {
+                throw new VaultException(VaultException.Kind.NO_ACCESS, "identity file \"" + file + "\" is " + size
+                        + " bytes; an identity file is a few lines", "check -i/--identity or VAULT_IDENTITY");
+            }
             bytes = Files.readAllBytes(file);
         } catch (AccessDeniedException e) {
             throw new VaultException(VaultException.Kind.NO_ACCESS,
@@ -108,8 +116,10 @@ public final class IdentityFile {
                         "identity file \"" + file + "\" is an age file, but not encrypted with a passphrase",
                         "an identity file holds AGE-SECRET-KEY-… lines, or is those lines encrypted with `age -p`");
             }
+            String detail = e.getCause() instanceof MalformedStanzaException ? e.getCause().getMessage()
+                    : e.failure().description();
             throw new VaultException(VaultException.Kind.NO_ACCESS,
-                    "identity file \"" + file + "\" is encrypted, but " + e.failure().description(), null);
+                    "identity file \"" + file + "\" is encrypted, but " + detail, null);
         } finally {
             Arrays.fill(passphrase, '\0');
         }

@@ -10,6 +10,8 @@ import org.bouncycastle.crypto.generators.SCrypt;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -41,11 +43,13 @@ final class ScryptStanzas {
         if (logN < 1 || logN > MAX_WORK_FACTOR) {
             throw new IllegalArgumentException("scrypt work factor out of range: " + logN);
         }
-        byte[] secret = utf8(passphrase);
+        if (passphrase.length == 0) {
+            throw new IllegalArgumentException("an empty passphrase");
+        }
         return fileKey -> {
             byte[] salt = new byte[SALT_LENGTH];
             new SecureRandom().nextBytes(salt);
-            byte[] wrapKey = wrapKey(secret, salt, logN);
+            byte[] wrapKey = wrapKey(passphrase, salt, logN);
             byte[] key = fileKey.getEncoded();
             try {
                 byte[] body = FileKeyWrap.seal(wrapKey, key);
@@ -57,13 +61,15 @@ final class ScryptStanzas {
         };
     }
 
-    /** Opens the header's scrypt stanza with a passphrase; refuses work factors above {@code maxLogN}. */
+    /**
+     * Opens the header's scrypt stanza with a passphrase; refuses work factors above {@code maxLogN}. Holds
+     * the caller's array, which the caller wipes when done; its UTF-8 bytes exist only while scrypt runs.
+     */
     static RecipientStanzaReader reader(char[] passphrase, int maxLogN) {
-        byte[] secret = utf8(passphrase);
         return stanzas -> {
             for (RecipientStanza stanza : stanzas) {
                 if (TYPE.equals(stanza.getType())) {
-                    return open(stanza, secret, maxLogN);
+                    return open(stanza, passphrase, maxLogN);
                 }
             }
             throw AgeStanza.noMatch("no scrypt (passphrase) stanza in the header");
@@ -75,7 +81,7 @@ final class ScryptStanzas {
         return cause != null && WRONG_PASSPHRASE.equals(cause.getMessage());
     }
 
-    private static FileKey open(RecipientStanza stanza, byte[] secret, int maxLogN) throws GeneralSecurityException {
+    private static FileKey open(RecipientStanza stanza, char[] passphrase, int maxLogN) throws GeneralSecurityException {
         List<String> arguments = stanza.getArguments();
         if (arguments.size() != 2) {
             throw new MalformedStanzaException("scrypt stanza has " + arguments.size() + " arguments, expected 2");
@@ -89,8 +95,13 @@ final class ScryptStanzas {
         if (logN > maxLogN) {
             throw new MalformedStanzaException("scrypt work factor 2^" + logN + " is above the limit 2^" + maxLogN);
         }
+        long memory = 1024L << logN;
+        if (memory > Runtime.getRuntime().maxMemory() / 2) {
+            throw new MalformedStanzaException("scrypt work factor 2^" + logN + " needs " + (memory >> 20)
+                    + " MiB of memory, more than this JVM may use");
+        }
         byte[] body = AgeStanza.body(stanza, BODY_LENGTH);
-        byte[] wrapKey = wrapKey(secret, salt, logN);
+        byte[] wrapKey = wrapKey(passphrase, salt, logN);
         byte[] key = null;
         try {
             key = FileKeyWrap.open(wrapKey, body);
@@ -105,20 +116,29 @@ final class ScryptStanzas {
         }
     }
 
-    private static byte[] wrapKey(byte[] secret, byte[] salt, int logN) {
+    /** scrypt over the passphrase's UTF-8 bytes, which are wiped as soon as it returns. */
+    private static byte[] wrapKey(char[] passphrase, byte[] salt, int logN) {
         byte[] fullSalt = new byte[LABEL.length + salt.length];
         System.arraycopy(LABEL, 0, fullSalt, 0, LABEL.length);
         System.arraycopy(salt, 0, fullSalt, LABEL.length, salt.length);
-        return SCrypt.generate(secret, fullSalt, 1 << logN, 8, 1, 32);
+        byte[] secret = utf8(passphrase);
+        try {
+            return SCrypt.generate(secret, fullSalt, 1 << logN, 8, 1, 32);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
     }
 
+    /** UTF-8 into an array of the exact size, with no intermediate copy left behind. */
     private static byte[] utf8(char[] passphrase) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        byte[] buffer = new byte[passphrase.length * 3];
+        ByteBuffer out = ByteBuffer.wrap(buffer);
+        encoder.encode(CharBuffer.wrap(passphrase), out, true);
+        encoder.flush(out);
+        byte[] bytes = Arrays.copyOf(buffer, out.position());
+        Arrays.fill(buffer, (byte) 0);
         return bytes;
     }
 }

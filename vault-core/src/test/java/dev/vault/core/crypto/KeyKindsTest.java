@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
 
@@ -68,9 +69,28 @@ class KeyKindsTest {
     void postQuantumAndX25519RecipientsAreNotMixedInOneFile() throws Exception {
         NewIdentity pq = NewIdentity.generatePostQuantum(Instant.EPOCH);
         NewIdentity classic = NewIdentity.generate(Instant.EPOCH);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        GeneralSecurityException e = assertThrows(GeneralSecurityException.class,
                 () -> AgeCodec.encrypt(VALUE, List.of(pq.recipient(), classic.recipient())));
         assertEquals("post-quantum and X25519 recipients cannot share one file", e.getMessage());
+    }
+
+    @Test
+    void aPostQuantumRecipientThatIsNotAValidKeyFailsWithACheckedErrorNamingIt() {
+        // the right length and checksum, but all 0xff: not an ML-KEM-768 encapsulation key (coefficients >= q)
+        byte[] bogus = new byte[AgeKeys.PQ_PUBLIC_KEY_LENGTH];
+        java.util.Arrays.fill(bogus, (byte) 0xff);
+        String recipient = AgeKeys.encode(AgeKeys.PQ_RECIPIENT_HRP, bogus);
+        assertNull(AgeKeys.recipientProblem(recipient));
+        GeneralSecurityException e = assertThrows(GeneralSecurityException.class,
+                () -> AgeCodec.encrypt(VALUE, List.of(recipient)));
+        assertEquals("recipient " + recipient.substring(0, 12) + "…" + recipient.substring(recipient.length() - 8)
+                + " is not a usable public key", e.getMessage());
+    }
+
+    @Test
+    void anEmptyPassphraseIsRefused() throws Exception {
+        NewIdentity identity = NewIdentity.generate(Instant.EPOCH);
+        assertThrows(IllegalArgumentException.class, () -> identity.withPassphrase(new char[0], TEST_WORK_FACTOR));
     }
 
     @Test
@@ -136,14 +156,16 @@ class KeyKindsTest {
 
     @Test
     void bech32MatchesBip173AndJaggedAndHasNoLengthLimit() {
-        for (String valid : List.of("A12UEL5L", "a12uel5l",
+        for (String valid : List.of("A12UEL5L", "a12uel5l", "ABCDEF1QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7LMQQQXW",
                 "an83characterlonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1tt5tgs",
                 "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw",
                 "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w", "?1ezyfcl")) {
             Bech32.decode(valid);
         }
         for (String invalid : List.of("pzry9x8gf2tvdw0s3jn54khce6mua7l", "x1b4n0q5v", "li1dgmt3", "A1G7SGD8",
-                "10a06t8", "1qzzfhee", "A12uEL5L", "a12uel5m")) {
+                "10a06t8", "1qzzfhee", "A12uEL5L", "a12uel5m",
+                // KELVIN SIGN: upper-casing keeps it and lower-casing makes it 'k', so only a range check stops it
+                "ABCDEF1QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7LMQQQXW".replace('K', '\u212a'))) {
             assertThrows(IllegalArgumentException.class, () -> Bech32.decode(invalid), invalid);
         }
         byte[] key = new byte[32];
