@@ -85,6 +85,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<Target> targets = targets(vault.manifest(), variables);
         refuseOverwrites(vault, targets);
+        for (Target target : targets) {
+            vault.checkKeyKinds(target.secret(), target.isNew() ? readers : null);
+        }
         Map<SecretName, String> purposes = purposes(targets);
         int imported = 0;
         Map<String, Target> byVariable = new HashMap<>();

@@ -1,5 +1,8 @@
 package dev.vault.cli;
 
+import dev.vault.core.crypto.IdentityFile;
+import dev.vault.core.crypto.NewIdentity;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +130,87 @@ class BadInputLeavesDiskUnchangedTest {
                 0, "", "import", "app.env");
     }
 
+    // ---- post-quantum and X25519 keys are never mixed in one file (carol's key is post-quantum)
+
+    private static final String MIX_TESTER_CAROL = "post-quantum and X25519 keys at once: a quantum computer could "
+            + "open the file through its X25519 keys (post-quantum: carol; X25519: tester)";
+
+    @Test
+    void setForBothKeyKindsWritesNothing() throws Exception {
+        postQuantumIdentity("carol");
+        assertEquals("vault: error: refusing to encrypt \"api/token\" to " + MIX_TESTER_CAROL + "\n"
+                        + "vault: hint: list post-quantum identities only (vault identity new NAME --pq makes one) or "
+                        + "X25519 ones only with --reader\n",
+                expectUnchanged(1, "vault: error: refusing", 0, "tok",
+                        "set", "api/token", "--purpose", "billing", "--reader", "tester,carol").err());
+        expectUnchanged(1, "vault: error: refusing to encrypt \"api/token\" to " + MIX_TESTER_CAROL + "\n", 0, "tok",
+                "set", "api/token", "--purpose", "billing");
+    }
+
+    @Test
+    void rotateOfASecretWhoseReadersMixKeyKindsWritesNothing() throws Exception {
+        postQuantumIdentity("carol");
+        editManifest("readers: [tester]", "readers: [tester, carol]");
+        assertEquals("vault: error: refusing to encrypt \"db/password\" to " + MIX_TESTER_CAROL + "\n"
+                        + "vault: hint: list post-quantum identities only (vault identity new NAME --pq makes one) or "
+                        + "X25519 ones only under its readers in manifest.yaml, then vault rekey db/password\n",
+                expectUnchanged(1, "vault: error: refusing", 0, "second value", "rotate", "db/password").err());
+    }
+
+    @Test
+    void rekeyToBothKeyKindsWritesNothing() throws Exception {
+        postQuantumIdentity("carol");
+        editManifest("readers: [tester]", "readers: [tester, carol]");
+        expectUnchanged(1, "vault: error: refusing to encrypt \"db/password\" to " + MIX_TESTER_CAROL + "\n", 0, "",
+                "rekey");
+    }
+
+    @Test
+    void grantOfAPostQuantumReaderToAnX25519SecretWritesNothing() throws Exception {
+        postQuantumIdentity("carol");
+        expectUnchanged(1, "vault: error: refusing to encrypt \"db/password\" to " + MIX_TESTER_CAROL + "\n", 0, "",
+                "grant", "db/password", "carol");
+    }
+
+    @Test
+    void importIsCheckedWholeBeforeTheFirstSecretIsWritten() throws Exception {
+        editManifest("readers: [tester]", "readers: [tester]\n    env: DB_PASSWORD\n    post_quantum: true");
+        Files.writeString(work.resolve("app.env"), "API_TOKEN=tok\nDB_PASSWORD=second value\n");
+        assertEquals("vault: error: refusing to encrypt \"db/password\" to X25519 keys: its entry's post_quantum: true "
+                        + "requires post-quantum keys only (X25519: tester)\n"
+                        + "vault: hint: list post-quantum identities only (vault identity new NAME --pq makes one) under "
+                        + "its readers in manifest.yaml, then vault rekey db/password\n",
+                expectUnchanged(1, "vault: error: refusing", 0, "",
+                        "import", "app.env", "--purpose", "imported", "--force").err());
+    }
+
+    @Test
+    void anX25519IdentityInAVaultThatRequiresPostQuantumIsRefused() throws Exception {
+        editManifest("\nsecrets:", "\npost_quantum: true\nsecrets:");
+        assertEquals("vault: error: this vault requires post-quantum keys (post_quantum: true in the manifest), and the "
+                        + "recipient of \"erin\" is an X25519 key\n"
+                        + "vault: hint: make a post-quantum identity: vault identity new erin --pq\n",
+                expectUnchanged(1, "vault: error: this vault", 0, "", "identity", "new", "erin", "-o", "erin.txt").err());
+    }
+
+    /** A post-quantum identity in {@code name}.txt, listed first in the manifest (as `vault identity new --pq` would). */
+    private void postQuantumIdentity(String name) throws Exception {
+        NewIdentity identity = NewIdentity.generatePostQuantum(Instant.EPOCH);
+        IdentityFile.create(work.resolve(name + ".txt"), identity);
+        editManifest("\nidentities:\n", "\nidentities:\n  " + name + ":\n    recipient: " + identity.recipient() + "\n");
+    }
+
+    /** Replaces {@code from} (which must be there once) in the manifest, as a person editing it would. */
+    private void editManifest(String from, String to) throws IOException {
+        Path manifest = work.resolve(".vault/manifest.yaml");
+        String text = Files.readString(manifest);
+        assertEquals(text.indexOf(from), text.lastIndexOf(from), from);
+        assertTrue(text.contains(from), from);
+        Files.writeString(manifest, text.replace(from, to));
+    }
+
     /** Runs the command and checks exit code, first error line, empty stdout, and the disk. */
-    private void expectUnchanged(int code, String errorStart, int auditEntriesAdded, String stdin, String... args)
+    private InProcessRun expectUnchanged(int code, String errorStart, int auditEntriesAdded, String stdin, String... args)
             throws IOException {
         Map<String, String> before = snapshot();
         List<String> auditBefore = auditLines();
@@ -143,6 +226,7 @@ class BadInputLeavesDiskUnchangedTest {
             assertTrue(entry.contains("\"result\":\"error\"") || entry.contains("\"result\":\"denied\""), entry);
             assertTrue(entry.contains("\"action\":\"" + args[0] + "\""), entry);
         }
+        return result;
     }
 
     private String lastAuditLine() throws IOException {

@@ -1,5 +1,8 @@
 package dev.vault.cli;
 
+import dev.vault.core.crypto.IdentityFile;
+import dev.vault.core.crypto.NewIdentity;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +77,7 @@ class DoctorCommandTest {
                 "ok    orphans      every stored secret has a manifest entry and every entry a value",
                 "ok    readers      every secret lists its readers and each resolves to an identity",
                 "ok    recipients   every stored secret is encrypted to its readers and the admins",
+                "ok    post-quantum every secret's keys are of one kind: 2 X25519, 0 post-quantum",
                 "ok    rotation     nothing is due for rotation or expires in the next 14 days",
                 "ok    permissions  the vault's folders are 0700 and its secret files 0600",
                 "ok    identity     " + identity + " is readable by its owner only",
@@ -174,6 +178,7 @@ class DoctorCommandTest {
                 + "\"fix\":\"vault set api/token to store a value again, or vault purge api/token --yes and delete its entry\"},"
                 + "{\"check\":\"readers\",\"status\":\"ok\",\"message\":\"every secret lists its readers and each resolves to an identity\"},"
                 + "{\"check\":\"recipients\",\"status\":\"ok\",\"message\":\"every stored secret is encrypted to its readers and the admins\"},"
+                + "{\"check\":\"post-quantum\",\"status\":\"ok\",\"message\":\"every secret's keys are of one kind: 2 X25519, 0 post-quantum\"},"
                 + "{\"check\":\"rotation\",\"status\":\"ok\",\"message\":\"nothing is due for rotation or expires in the next 14 days\"},"
                 + "{\"check\":\"permissions\",\"status\":\"ok\",\"message\":\"the vault's folders are 0700 and its secret files 0600\"},"
                 + "{\"check\":\"identity\",\"status\":\"ok\",\"message\":\"" + identity + " is readable by its owner only\"},"
@@ -197,15 +202,17 @@ class DoctorCommandTest {
                 "    purpose: \"calls the billing API\"\n    colour: blue\n"));
         int line = Arrays.asList(manifestText().split("\n")).indexOf("    colour: blue") + 1;
         List<String> report = healthy(3);
-        report.subList(0, 5).clear();
+        report.subList(0, 6).clear();
         report.addAll(0, List.of(
                 "fail  manifest     " + manifest() + ":" + line + ":5: unknown key \"colour\" in secret \"api/token\"; "
-                        + "fix: the keys allowed here are: purpose, owner, readers, consumers, env, rotate_every, rotated, expires, tags",
+                        + "fix: the keys allowed here are: purpose, owner, readers, consumers, env, rotate_every, rotated, expires, tags, "
+                        + "post_quantum",
                 "skip  orphans      not checked: it needs a manifest that reads",
                 "skip  readers      not checked: it needs a manifest that reads",
                 "skip  recipients   not checked: it needs a manifest that reads",
+                "skip  post-quantum not checked: it needs a manifest that reads",
                 "skip  rotation     not checked: it needs a manifest that reads"));
-        assertDoctor(1, report, "doctor: 1 failed, 4 skipped");
+        assertDoctor(1, report, "doctor: 1 failed, 5 skipped");
     }
 
     // ---- 2. orphans
@@ -267,7 +274,7 @@ class DoctorCommandTest {
         setField("api/token", "readers", "[ops]");
         int line = Arrays.asList(manifestText().split("\n")).indexOf("    readers: [ops]") + 1;
         List<String> report = healthy(3);
-        report.subList(0, 5).clear();
+        report.subList(0, 6).clear();
         report.addAll(0, List.of(
                 "fail  manifest     " + manifest() + ":" + line + ":14: secret \"api/token\" has no readers and the "
                         + "manifest names no admins, so nobody could read it; fix: list at least one identity, or a "
@@ -275,8 +282,9 @@ class DoctorCommandTest {
                 "skip  orphans      not checked: it needs a manifest that reads",
                 "skip  readers      not checked: it needs a manifest that reads",
                 "skip  recipients   not checked: it needs a manifest that reads",
+                "skip  post-quantum not checked: it needs a manifest that reads",
                 "skip  rotation     not checked: it needs a manifest that reads"));
-        assertDoctor(1, report, "doctor: 1 failed, 4 skipped");
+        assertDoctor(1, report, "doctor: 1 failed, 5 skipped");
     }
 
     // ---- 4. recipients
@@ -305,6 +313,92 @@ class DoctorCommandTest {
                         "fail  recipients   \"api/token\" is not known to be encrypted to its readers (recipients not recorded); "
                                 + "fix: vault rekey api/token"),
                 "doctor: 1 failed");
+    }
+
+    // ---- 4b. post-quantum keys (carol's, made as `vault identity new carol --pq` would)
+
+    /** A post-quantum identity written to {@code name}.txt and listed in the manifest after alice. */
+    private Path postQuantumIdentity(String name) throws Exception {
+        NewIdentity pq = NewIdentity.generatePostQuantum(TODAY.instant());
+        Path file = work.resolve(name + ".txt");
+        IdentityFile.create(file, pq);
+        writeManifest(manifestText().replace("\nsecrets:\n", "\n  " + name + ":\n    recipient: " + pq.recipient()
+                + "\nsecrets:\n").replace("\n\n  " + name + ":\n", "\n  " + name + ":\n"));
+        assertTrue(manifestText().contains("    recipient: " + pq.recipient() + "\n"), manifestText());
+        return file;
+    }
+
+    @Test
+    void aSecretWhoseReadersMixKeyKindsFailsAndOnceRekeyedToOneKindPasses() throws Exception {
+        postQuantumIdentity("carol");
+        setField("db/password", "readers", "[alice, carol]");
+        List<String> report = healthyBut(3, "recipients",
+                "fail  recipients   \"db/password\" is not encrypted to its readers (would add carol); "
+                        + "fix: vault rekey db/password");
+        report = replaceCheck(report, "post-quantum",
+                "fail  post-quantum \"db/password\" would be encrypted to post-quantum and X25519 keys at once: a quantum "
+                        + "computer could open the file through its X25519 keys (post-quantum: carol; X25519: alice); "
+                        + "fix: list post-quantum identities only (vault identity new NAME --pq makes one) or X25519 ones "
+                        + "only under its readers in manifest.yaml, then vault rekey db/password");
+        report.set(0, "ok    manifest     manifest.yaml reads: 2 identities, 0 groups, 2 secrets");
+        assertDoctor(1, report, "doctor: 2 failed");
+
+        setField("db/password", "readers", "[carol]");
+        Run rekey = run("", "rekey", "db/password");
+        assertEquals("rekeyed db/password: added carol; removed alice (1/1)\nrekeyed 1\n", rekey.out());
+        report = replaceCheck(healthy(4), "post-quantum",
+                "ok    post-quantum every secret's keys are of one kind: 1 X25519, 1 post-quantum");
+        report.set(0, "ok    manifest     manifest.yaml reads: 2 identities, 0 groups, 2 secrets");
+        assertDoctor(0, report, "doctor: all checks passed");
+    }
+
+    @Test
+    void aSecretThatRequiresPostQuantumWithAnX25519ReaderFails() throws IOException {
+        setField("api/token", "post_quantum", "true");
+        assertDoctor(1, healthyBut(3, "post-quantum",
+                        "fail  post-quantum \"api/token\" would be encrypted to X25519 keys: its entry's post_quantum: true "
+                                + "requires post-quantum keys only (X25519: alice); fix: list post-quantum identities only "
+                                + "(vault identity new NAME --pq makes one) under its readers in manifest.yaml, then "
+                                + "vault rekey api/token"),
+                "doctor: 1 failed");
+    }
+
+    @Test
+    void aVaultThatRequiresPostQuantumFailsEachSecretWithAnX25519KeyAndNamesAnAdmin() throws Exception {
+        postQuantumIdentity("carol");
+        writeManifest(manifestText().replace("\nsecrets:\n", "\nadmins: [alice]\npost_quantum: true\nsecrets:\n"));
+        setField("db/password", "readers", "[carol]");
+        ok(run("", "purge", "api/token", "--yes"));
+        List<String> report = healthyBut(4, "orphans",
+                "fail  orphans      \"api/token\" is in the manifest but has no stored value; "
+                        + "fix: vault set api/token, or delete its entry from manifest.yaml");
+        report = replaceCheck(report, "recipients",
+                "fail  recipients   \"db/password\" is not encrypted to its readers (would add carol); "
+                        + "fix: vault rekey db/password");
+        report = replaceCheck(report, "post-quantum",
+                "fail  post-quantum \"db/password\" would be encrypted to X25519 keys: the vault's post_quantum: true "
+                        + "requires post-quantum keys only (X25519: admin alice); fix: list post-quantum identities only "
+                        + "(vault identity new NAME --pq makes one) under its readers and admins in manifest.yaml, then "
+                        + "vault rekey db/password",
+                "fail  post-quantum \"api/token\" would be encrypted to X25519 keys: the vault's post_quantum: true "
+                        + "requires post-quantum keys only (X25519: alice); fix: list post-quantum identities only "
+                        + "(vault identity new NAME --pq makes one) under its readers in manifest.yaml");
+        report.set(0, "ok    manifest     manifest.yaml reads: 2 identities, 0 groups, 2 secrets");
+        assertDoctor(1, report, "doctor: 4 failed");
+    }
+
+    /** {@code report} with the line of {@code check} replaced by {@code lines}. */
+    private static List<String> replaceCheck(List<String> report, String check, String... lines) {
+        List<String> replaced = new ArrayList<>(report);
+        int at = -1;
+        for (int i = 0; i < replaced.size(); i++) {
+            if (replaced.get(i).substring(6).startsWith(check + " ")) {
+                at = i;
+            }
+        }
+        replaced.remove(at);
+        replaced.addAll(at, List.of(lines));
+        return replaced;
     }
 
     // ---- 5. rotation and expiry, on 2030-06-15

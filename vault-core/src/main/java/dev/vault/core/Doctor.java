@@ -4,6 +4,7 @@ import dev.vault.core.audit.AuditFiles;
 import dev.vault.core.audit.AuditLog;
 import dev.vault.core.audit.ChainVerifier;
 import dev.vault.core.audit.VerifyReport;
+import dev.vault.core.crypto.AgeKeys;
 import dev.vault.core.manifest.Manifest;
 
 import java.io.IOException;
@@ -26,10 +27,11 @@ import java.util.stream.Stream;
 
 /**
  * What {@code vault doctor} checks: the manifest reads; every stored secret has an entry and every entry
- * a value; readers resolve; each file is encrypted to the recipients the manifest gives it; no rotation
- * or expiry has passed or comes soon; folders and secret files are private, and so is the identity file;
- * the audit chain verifies and its log can be written. Reads only: it decrypts nothing and records
- * nothing in the audit log.
+ * a value; readers resolve; each file is encrypted to the recipients the manifest gives it; no secret is
+ * to be encrypted to post-quantum and X25519 keys at once, nor to X25519 keys where post-quantum is
+ * required; no rotation or expiry has passed or comes soon; folders and secret files are private, and so
+ * is the identity file; the audit chain verifies and its log can be written. Reads only: it decrypts
+ * nothing and records nothing in the audit log.
  */
 public final class Doctor {
     /** How a check came out. */
@@ -51,7 +53,8 @@ public final class Doctor {
     }
 
     /** The checks that read the manifest, skipped when it does not read. */
-    private static final List<String> NEED_MANIFEST = List.of("orphans", "readers", "recipients", "rotation");
+    private static final List<String> NEED_MANIFEST = List.of("orphans", "readers", "recipients", "post-quantum",
+            "rotation");
 
     /** Doctor only reads: a vault it opens must never get as far as recording an access. */
     private static final AuditLog RECORDS_NOTHING = event -> {
@@ -89,6 +92,7 @@ public final class Doctor {
             orphans(manifest);
             readers(manifest);
             recipients();
+            postQuantum(manifest);
             rotation();
         } else {
             for (String name : NEED_MANIFEST) {
@@ -193,6 +197,36 @@ public final class Doctor {
         }
         if (drifted.isEmpty()) {
             add("recipients", Status.OK, "every stored secret is encrypted to its readers and the admins", null);
+        }
+    }
+
+    /**
+     * Each secret's keys (its readers' and the admins') by the manifest: all post-quantum or all X25519, and
+     * post-quantum where the manifest requires it. The vault refuses to encrypt a secret that fails this.
+     */
+    private void postQuantum(Manifest manifest) throws VaultException {
+        int found = checks.size();
+        int postQuantum = 0;
+        int x25519 = 0;
+        for (Manifest.SecretEntry entry : manifest.secrets()) {
+            PostQuantumRule.Breach breach = PostQuantumRule.of(manifest, entry);
+            if (breach != null) {
+                add("post-quantum", Status.FAIL, breach.finding(),
+                        breach.fix(false, store.exists(SecretName.of(entry.name()))));
+                continue;
+            }
+            List<String> recipients = manifest.recipients(entry);
+            if (!recipients.isEmpty()) {
+                if (AgeKeys.isPostQuantum(recipients.get(0))) {
+                    postQuantum++;
+                } else {
+                    x25519++;
+                }
+            }
+        }
+        if (checks.size() == found) {
+            add("post-quantum", Status.OK, "every secret's keys are of one kind: " + x25519 + " X25519, "
+                    + postQuantum + " post-quantum", null);
         }
     }
 

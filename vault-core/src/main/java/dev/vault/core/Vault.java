@@ -5,6 +5,7 @@ import dev.vault.core.audit.AuditLog;
 import dev.vault.core.audit.AuditFiles;
 import dev.vault.core.audit.ChainedAuditLog;
 import dev.vault.core.crypto.AgeCodec;
+import dev.vault.core.crypto.AgeKeys;
 import dev.vault.core.crypto.DecryptException;
 import dev.vault.core.crypto.Identity;
 import dev.vault.core.manifest.Manifest;
@@ -185,6 +186,7 @@ public final class Vault {
                 throw VaultException.failed("the manifest lists no identities, so nobody could read \"" + name + "\"",
                         "add one with `vault identity new NAME`");
             }
+            requireOneKind(next, nextEntry, entry == null);
             String statedPurpose = nextEntry.purpose();
             byte[] ageFile;
             try {
@@ -217,6 +219,41 @@ public final class Vault {
             writeManifest(newManifest);
             recordRecipients(name, recipients);
             return version;
+        }
+    }
+
+    /**
+     * Refuses, writing nothing, what {@link #set} would refuse for the kinds of key of {@code name}: keys of
+     * both kinds in one file, or an X25519 key where the manifest requires post-quantum. A secret with an
+     * entry is checked by its readers and the admins; a new one by {@code readers} (identity and group names;
+     * null: every identity) and the admins. For commands that store several secrets: every one is checked
+     * before the first is written.
+     */
+    public void checkKeyKinds(SecretName name, List<String> readers) throws VaultException {
+        Manifest current = manifest();
+        Manifest.SecretEntry entry = current.secret(name).orElse(null);
+        if (entry != null) {
+            requireOneKind(current, entry, false);
+            return;
+        }
+        if (readers != null) {
+            current.checkReaderNames(readers);
+        }
+        PostQuantumRule.Breach breach = PostQuantumRule.ofNew(current, name.toString(), readers);
+        if (breach != null) {
+            throw breach.refuse(true, false);
+        }
+    }
+
+    /**
+     * Refuses to encrypt {@code entry}'s secret when its readers and the admins hold keys of both kinds, or
+     * an X25519 key where the manifest requires post-quantum. Called before anything is written.
+     */
+    private void requireOneKind(Manifest manifest, Manifest.SecretEntry entry, boolean newSecret)
+            throws VaultException {
+        PostQuantumRule.Breach breach = PostQuantumRule.of(manifest, entry);
+        if (breach != null) {
+            throw breach.refuse(newSecret, !newSecret && store.exists(SecretName.of(entry.name())));
         }
     }
 
@@ -785,6 +822,7 @@ public final class Vault {
         if (drifted.isEmpty()) {
             return results;
         }
+        requireOneKind(current, drifted);
         Identity identity = loadIdentity("rekey", null, null, identities, null);
         int done = 0;
         for (Drift drift : drifted) {
@@ -793,6 +831,24 @@ public final class Vault {
             progress.done(result, ++done, drifted.size());
         }
         return results;
+    }
+
+    /** Refuses the whole rekey, before any file is written, when any secret to rekey breaks the key-kind rule. */
+    private void requireOneKind(Manifest current, List<Drift> drifted) throws VaultException {
+        List<PostQuantumRule.Breach> breaches = new ArrayList<>();
+        for (Drift drift : drifted) {
+            PostQuantumRule.Breach breach = PostQuantumRule.of(current, current.secret(drift.secret()).orElseThrow());
+            if (breach != null) {
+                breaches.add(breach);
+            }
+        }
+        if (breaches.isEmpty()) {
+            return;
+        }
+        PostQuantumRule.Breach first = breaches.get(0);
+        int others = breaches.size() - 1;
+        throw VaultException.failed(first.refusal(), first.fix(false, true) + (others == 0 ? ""
+                : "; `vault doctor` lists " + others + (others == 1 ? " other secret" : " other secrets") + " like it"));
     }
 
     private RekeyResult rekeyOne(Manifest current, Drift drift, Identity identity) throws VaultException {
@@ -887,6 +943,7 @@ public final class Vault {
                             "revoke the group it reads through, or take it out of that group or of admins");
                 }
             }
+            requireOneKind(next, next.secret(name).orElseThrow(), false);
             audit.append(AuditEvent.of(action, name.toString(), null, identity.recipient(), entry.purpose(),
                     AuditEvent.Result.OK, reader));
             writeManifest(text);
@@ -938,7 +995,10 @@ public final class Vault {
                 "its readers: " + (entry.readers() == null ? "every identity" : String.join(", ", entry.readers())));
     }
 
-    /** Records a new identity in the manifest. Secrets set from now on are encrypted to it too. */
+    /**
+     * Records a new identity in the manifest. Secrets set from now on are encrypted to it too. Refuses an
+     * X25519 recipient when the manifest requires post-quantum keys for the whole vault.
+     */
     public void addIdentity(String name, String recipient, String note) throws VaultException {
         Objects.requireNonNull(recipient, "recipient");
         try (VaultLock lock = VaultLock.acquire(paths.lock())) {
@@ -956,6 +1016,11 @@ public final class Vault {
             }
             String text = ManifestEditor.addIdentity(current, name, recipient, note);
             ManifestReader.read(text, paths.manifest().toString());
+            if (current.requiresPostQuantum() && !AgeKeys.isPostQuantum(recipient)) {
+                throw VaultException.failed("this vault requires post-quantum keys (post_quantum: true in the manifest),"
+                                + " and the recipient of \"" + name + "\" is an X25519 key",
+                        "make a post-quantum identity: vault identity new " + name + " --pq");
+            }
             audit.append(AuditEvent.ok("identity-add", null, null, recipient, null));
             writeManifest(text);
         }

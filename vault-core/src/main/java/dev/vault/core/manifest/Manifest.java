@@ -28,15 +28,18 @@ public final class Manifest {
     private final Map<String, IdentityEntry> identities;
     private final Map<String, List<String>> groups;
     private final List<String> admins;
+    private final boolean postQuantum;
     private final Map<String, SecretEntry> secrets;
 
     Manifest(String text, YamlNode.Mapping root, Map<String, IdentityEntry> identities,
-             Map<String, List<String>> groups, List<String> admins, Map<String, SecretEntry> secrets) {
+             Map<String, List<String>> groups, List<String> admins, boolean postQuantum,
+             Map<String, SecretEntry> secrets) {
         this.text = text;
         this.root = root;
         this.identities = identities;
         this.groups = groups;
         this.admins = admins;
+        this.postQuantum = postQuantum;
         this.secrets = secrets;
     }
 
@@ -48,10 +51,11 @@ public final class Manifest {
      * A secret's entry. {@code readers} is null when the entry lists none (then every identity reads
      * it); the list fields are empty when absent; {@code rotateEvery}, {@code rotated} and
      * {@code expires} are null when absent. {@code line} is where the entry starts in the manifest.
+     * {@code postQuantum} is the entry's own {@code post_quantum: true}; see {@link #requiresPostQuantum}.
      */
     public record SecretEntry(String name, int line, String purpose, String owner, List<String> readers,
                               List<String> consumers, String env, Period rotateEvery, String rotateEveryText,
-                              LocalDate rotated, LocalDate expires, List<String> tags) {
+                              LocalDate rotated, LocalDate expires, List<String> tags, boolean postQuantum) {
         /** When the value must next be rotated, or null when the entry sets no rotation or no date. */
         public LocalDate rotationDue() {
             return rotateEvery == null || rotated == null ? null : rotated.plus(rotateEvery);
@@ -155,6 +159,34 @@ public final class Manifest {
         List<String> names = new ArrayList<>(readerIdentities(secret));
         names.addAll(admins);
         return inManifestOrder(names);
+    }
+
+    /**
+     * The identities that would decrypt a secret read by {@code readers} (identity and group names; null:
+     * every identity) and the admins, in manifest order: those of a secret that has no entry yet.
+     */
+    public List<String> decryptors(List<String> readers) {
+        List<String> names = new ArrayList<>(readers == null ? identityNames() : readers);
+        names.addAll(admins);
+        return inManifestOrder(names);
+    }
+
+    /** Whether the identities named as admins, or the members of groups named as admins, include {@code identity}. */
+    public boolean isAdmin(String identity) {
+        return inManifestOrder(admins).contains(identity);
+    }
+
+    /** Whether the manifest's top-level {@code post_quantum: true} asks every secret to be read by post-quantum keys only. */
+    public boolean requiresPostQuantum() {
+        return postQuantum;
+    }
+
+    /**
+     * Whether {@code secret} must be encrypted to post-quantum ({@code age1pq1…}) recipients only: by the
+     * vault-wide {@code post_quantum: true} or its own.
+     */
+    public boolean requiresPostQuantum(SecretEntry secret) {
+        return postQuantum || secret.postQuantum();
     }
 
     /** The recipients {@code secret}'s file must be encrypted to: those of {@link #decryptors}. */

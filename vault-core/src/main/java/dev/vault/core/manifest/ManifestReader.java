@@ -28,10 +28,11 @@ public final class ManifestReader {
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern PERIOD = Pattern.compile("([1-9][0-9]{0,3})([dwmy])");
-    private static final List<String> TOP_KEYS = List.of("version", "identities", "groups", "admins", "secrets");
+    private static final List<String> TOP_KEYS = List.of("version", "identities", "groups", "admins",
+            "post_quantum", "secrets");
     private static final List<String> IDENTITY_KEYS = List.of("recipient", "note");
     private static final List<String> SECRET_KEYS = List.of("purpose", "owner", "readers", "consumers", "env",
-            "rotate_every", "rotated", "expires", "tags");
+            "rotate_every", "rotated", "expires", "tags", "post_quantum");
 
     private final String source;
 
@@ -82,8 +83,9 @@ public final class ManifestReader {
         LinkedHashMap<String, List<String>> groups = groups(root.entry("groups"), identities);
         List<String> admins = root.entry("admins") == null ? List.of()
                 : readerNames(root.entry("admins"), "admins", identities, groups);
-        return new Manifest(text, root, identities, groups, admins,
-                secrets(root.entry("secrets"), identities, groups, admins));
+        boolean postQuantum = root.entry("post_quantum") != null && flag(root.entry("post_quantum"));
+        return new Manifest(text, root, identities, groups, admins, postQuantum,
+                secrets(root.entry("secrets"), identities, groups, admins, postQuantum));
     }
 
     private LinkedHashMap<String, List<String>> groups(YamlNode.Entry section,
@@ -180,8 +182,8 @@ public final class ManifestReader {
 
     private LinkedHashMap<String, Manifest.SecretEntry> secrets(YamlNode.Entry section,
                                                                 Map<String, Manifest.IdentityEntry> identities,
-                                                                Map<String, List<String>> groups, List<String> admins)
-            throws VaultException {
+                                                                Map<String, List<String>> groups, List<String> admins,
+                                                                boolean vaultPostQuantum) throws VaultException {
         LinkedHashMap<String, Manifest.SecretEntry> secrets = new LinkedHashMap<>();
         Map<String, String> byEnv = new HashMap<>();
         for (YamlNode.Entry entry : entries(section)) {
@@ -225,9 +227,17 @@ public final class ManifestReader {
                 rotateEveryText = text(every);
                 rotateEvery = period(every, rotateEveryText);
             }
+            YamlNode.Entry postQuantumEntry = fields.entry("post_quantum");
+            boolean postQuantum = postQuantumEntry != null && flag(postQuantumEntry);
+            if (postQuantumEntry != null && !postQuantum && vaultPostQuantum) {
+                throw error(postQuantumEntry.value.line, postQuantumEntry.value.column, "secret \"" + entry.key
+                                + "\" has post_quantum: false, but a secret cannot relax the vault-wide post_quantum: true",
+                        "delete the line: every secret of this vault is read with post-quantum keys only");
+            }
             secrets.put(entry.key, new Manifest.SecretEntry(entry.key, entry.line, purpose, optionalText(fields, "owner"),
                     readers, texts(fields.entry("consumers")), env, rotateEvery, rotateEveryText,
-                    date(fields.entry("rotated")), date(fields.entry("expires")), texts(fields.entry("tags"))));
+                    date(fields.entry("rotated")), date(fields.entry("expires")), texts(fields.entry("tags")),
+                    postQuantum));
         }
         return secrets;
     }
@@ -265,6 +275,25 @@ public final class ManifestReader {
         }
         throw error(entry.value.line, entry.value.column, "\"" + entry.key + "\" is not a date: \"" + text + "\"",
                 "write the date as YYYY-MM-DD, such as 2026-11-21");
+    }
+
+    /**
+     * A boolean written {@code true} or {@code false}, unquoted. YAML 1.1's other spellings ({@code yes},
+     * {@code off}, {@code True}, …) are refused: a switch that decides who may read should read as it is meant.
+     */
+    private boolean flag(YamlNode.Entry entry) throws VaultException {
+        String found = entry.value.describe();
+        if (entry.value instanceof YamlNode.Scalar) {
+            YamlNode.Scalar scalar = (YamlNode.Scalar) entry.value;
+            if (scalar.type == JsonToken.VALUE_TRUE || scalar.type == JsonToken.VALUE_FALSE) {
+                if (scalar.text.equals("true") || scalar.text.equals("false")) {
+                    return scalar.type == JsonToken.VALUE_TRUE;
+                }
+                found = "\"" + scalar.text + "\"";
+            }
+        }
+        throw error(entry.value.line, entry.value.column, "\"" + entry.key + "\" must be true or false, found " + found,
+                "write " + entry.key + ": true (no quotes), or leave the line out");
     }
 
     private String optionalText(YamlNode.Mapping fields, String key) throws VaultException {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ManifestTest {
     private static final String ALICE = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq";
@@ -128,6 +130,23 @@ class ManifestTest {
         assertEquals(List.of("bob", "break-glass"), manifest.decryptors(billing));
         assertEquals(LocalDate.of(2027, 3, 15), billing.expires());
         assertEquals(LocalDate.of(2027, 3, 15), billing.rotationDue());
+        assertFalse(manifest.requiresPostQuantum());
+        assertFalse(manifest.requiresPostQuantum(billing));
+    }
+
+    @Test
+    void theDocumentedExampleShowsBothPostQuantumSwitches() throws Exception {
+        java.nio.file.Path example = java.nio.file.Path.of("..", "manifest.example.yaml");
+        String text = java.nio.file.Files.readString(example);
+        String perSecret = "    post_quantum: false                                 # optional: true: this secret";
+        Manifest secretWide = ManifestReader.read(text.replace(perSecret, perSecret.replace("false", "true ")), "m");
+        assertEquals(List.of(false, true), secretWide.secrets().stream().map(secretWide::requiresPostQuantum).toList());
+        String vaultWide = text.replace("\npost_quantum: false\n", "\npost_quantum: true\n");
+        List<String> lines = List.of(vaultWide.split("\n"));
+        int line = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith(perSecret)).findFirst().orElseThrow());
+        assertError(vaultWide, "manifest.yaml:" + line + ":19: secret \"billing/api-key\" has post_quantum: false, but a "
+                        + "secret cannot relax the vault-wide post_quantum: true",
+                "delete the line: every secret of this vault is read with post-quantum keys only");
     }
 
     @Test
@@ -157,9 +176,61 @@ class ManifestTest {
     }
 
     @Test
+    void postQuantumIsAskedForByTheVaultOrBySecret() throws VaultException {
+        String identities = "version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n";
+        Manifest none = ManifestReader.read(identities + "secrets:\n  a:\n    purpose: x\n", "m");
+        assertFalse(none.requiresPostQuantum());
+        assertFalse(none.requiresPostQuantum(none.secrets().get(0)));
+
+        Manifest perSecret = ManifestReader.read(identities + "post_quantum: false\nsecrets:\n  a:\n    purpose: x\n"
+                + "    post_quantum: true\n  b:\n    purpose: y\n    post_quantum: false\n  c:\n    purpose: z\n", "m");
+        assertFalse(perSecret.requiresPostQuantum());
+        assertEquals(List.of(true, false, false),
+                perSecret.secrets().stream().map(perSecret::requiresPostQuantum).toList());
+
+        Manifest vaultWide = ManifestReader.read(identities + "post_quantum: true\nsecrets:\n  a:\n    purpose: x\n"
+                + "    post_quantum: true\n  b:\n    purpose: y\n", "m");
+        assertTrue(vaultWide.requiresPostQuantum());
+        assertEquals(List.of(true, true), vaultWide.secrets().stream().map(vaultWide::requiresPostQuantum).toList());
+        assertFalse(vaultWide.secrets().get(1).postQuantum(), "the entry's own field is as written");
+    }
+
+    @Test
+    void postQuantumMustBeABooleanAndASecretCannotRelaxTheVaultWideOne() {
+        String identities = "version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n";
+        assertError(identities + "post_quantum: \"true\"\n", "manifest.yaml:5:15: \"post_quantum\" must be true or false,"
+                + " found text", "write post_quantum: true (no quotes), or leave the line out");
+        assertError(identities + "post_quantum: yes\n", "manifest.yaml:5:15: \"post_quantum\" must be true or false,"
+                + " found \"yes\"", "write post_quantum: true (no quotes), or leave the line out");
+        assertError(identities + "post_quantum: True\n", "manifest.yaml:5:15: \"post_quantum\" must be true or false,"
+                + " found \"True\"", "write post_quantum: true (no quotes), or leave the line out");
+        assertError(identities + "post_quantum: 1\n", "manifest.yaml:5:15: \"post_quantum\" must be true or false,"
+                + " found a number", "write post_quantum: true (no quotes), or leave the line out");
+        assertError(identities + "post_quantum:\n", "manifest.yaml:5:14: \"post_quantum\" must be true or false,"
+                + " found nothing", "write post_quantum: true (no quotes), or leave the line out");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    post_quantum: [true]\n",
+                "manifest.yaml:8:19: \"post_quantum\" must be true or false, found a list",
+                "write post_quantum: true (no quotes), or leave the line out");
+        assertError(identities + "secrets:\n  a:\n    purpose: x\n    postquantum: true\n",
+                "manifest.yaml:8:5: unknown key \"postquantum\" in secret \"a\"", "the keys allowed here are: purpose, "
+                        + "owner, readers, consumers, env, rotate_every, rotated, expires, tags, post_quantum");
+        assertError("post_quantum: true\n" + identities + "secrets:\n  a:\n    purpose: x\n  b:\n    purpose: y\n"
+                        + "    post_quantum: false\n",
+                "manifest.yaml:11:19: secret \"b\" has post_quantum: false, but a secret cannot relax the vault-wide "
+                        + "post_quantum: true",
+                "delete the line: every secret of this vault is read with post-quantum keys only");
+    }
+
+    @Test
     void recipientsOfTheWrongLengthAreRefused() {
         assertError("version: 1\nidentities:\n  bob:\n    recipient: " + R1 + "\n",
                 "manifest.yaml:4:16: identity \"bob\" has an invalid recipient");
+    }
+
+    private static void assertError(String text, String message, String hint) {
+        VaultException e = assertThrows(VaultException.class, () -> ManifestReader.read(text, "manifest.yaml"));
+        assertEquals(message, e.getMessage());
+        assertEquals(hint, e.hint());
     }
 
     private static void assertError(String text, String expectedStart) {
