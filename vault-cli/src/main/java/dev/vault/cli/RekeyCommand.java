@@ -59,7 +59,7 @@ final class RekeyCommand implements Callable<Integer> {
         if (failed > 0) {
             io.err.println("vault: error: " + failed + " secret" + (failed == 1 ? "" : "s")
                     + " could not be rekeyed and still use their earlier recipients");
-            io.err.println("vault: hint: a reader of each must run `vault rekey NAME`; `vault doctor` lists them");
+            io.err.println("vault: hint: each \"failed\" line above says why and what to do; `vault doctor` lists them");
             return ExitCodes.NO_ACCESS;
         }
         return ExitCodes.OK;

@@ -158,11 +158,21 @@ class BadInputLeavesDiskUnchangedTest {
     }
 
     @Test
-    void rekeyToBothKeyKindsWritesNothing() throws Exception {
+    void rekeyToBothKeyKindsWritesNothingAndSaysWhy() throws Exception {
         postQuantumIdentity("carol");
         editManifest("readers: [tester]", "readers: [tester, carol]");
-        expectUnchanged(1, "vault: error: refusing to encrypt \"db/password\" to " + MIX_TESTER_CAROL + "\n", 0, "",
-                "rekey");
+        Map<String, String> before = snapshot();
+        List<String> auditBefore = auditLines();
+        InProcessRun result = run("", "rekey");
+        assertEquals(3, result.code(), result.err());
+        assertEquals("failed db/password: refusing to encrypt \"db/password\" to " + MIX_TESTER_CAROL + "; list "
+                + "post-quantum identities only (vault identity new NAME --pq makes one) or X25519 ones only under its "
+                + "readers in manifest.yaml, then vault rekey db/password (1/1)\nrekeyed 0, failed 1\n", result.out());
+        assertEquals("vault: error: 1 secret could not be rekeyed and still use their earlier recipients\n"
+                + "vault: hint: each \"failed\" line above says why and what to do; `vault doctor` lists them\n",
+                result.err());
+        assertEquals(before, snapshot(), "files changed");
+        assertEquals(auditBefore, auditLines(), "nothing was encrypted, so nothing is recorded");
     }
 
     @Test

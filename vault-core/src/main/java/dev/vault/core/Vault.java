@@ -822,7 +822,6 @@ public final class Vault {
         if (drifted.isEmpty()) {
             return results;
         }
-        requireOneKind(current, drifted);
         Identity identity = loadIdentity("rekey", null, null, identities, null);
         int done = 0;
         for (Drift drift : drifted) {
@@ -833,24 +832,6 @@ public final class Vault {
         return results;
     }
 
-    /** Refuses the whole rekey, before any file is written, when any secret to rekey breaks the key-kind rule. */
-    private void requireOneKind(Manifest current, List<Drift> drifted) throws VaultException {
-        List<PostQuantumRule.Breach> breaches = new ArrayList<>();
-        for (Drift drift : drifted) {
-            PostQuantumRule.Breach breach = PostQuantumRule.of(current, current.secret(drift.secret()).orElseThrow());
-            if (breach != null) {
-                breaches.add(breach);
-            }
-        }
-        if (breaches.isEmpty()) {
-            return;
-        }
-        PostQuantumRule.Breach first = breaches.get(0);
-        int others = breaches.size() - 1;
-        throw VaultException.failed(first.refusal(), first.fix(false, true) + (others == 0 ? ""
-                : "; `vault doctor` lists " + others + (others == 1 ? " other secret" : " other secrets") + " like it"));
-    }
-
     private RekeyResult rekeyOne(Manifest current, Drift drift, Identity identity) throws VaultException {
         SecretName name = drift.secret();
         Manifest.SecretEntry entry = current.secret(name).orElseThrow();
@@ -858,6 +839,13 @@ public final class Vault {
         if (recipients.isEmpty()) {
             return new RekeyResult(name, RekeyResult.Status.FAILED, drift.added(), drift.removed(),
                     "the manifest gives it no readers, so nobody could read it");
+        }
+        // A secret whose keys break the key-kind rule is left as it is, and the others are still rekeyed:
+        // refusing the whole run would also hold back a revocation in another secret.
+        PostQuantumRule.Breach breach = PostQuantumRule.of(current, entry);
+        if (breach != null) {
+            return new RekeyResult(name, RekeyResult.Status.FAILED, drift.added(), drift.removed(),
+                    breach.refusal() + "; " + breach.fix(false, true));
         }
         int version;
         byte[] ageFile;

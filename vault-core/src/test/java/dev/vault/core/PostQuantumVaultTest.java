@@ -172,19 +172,27 @@ class PostQuantumVaultTest {
     }
 
     @Test
-    void rekeyIsRefusedWholeWhenAnySecretWouldMixAndNamesTheFirst() throws Exception {
-        vault.set(TOKEN, value(), "billing", null, List.of("alice"));
-        vault.set(name("ci/key"), value(), "signing", null, List.of("alice"));
+    void rekeyLeavesASecretThatWouldMixAsItWasAndStillRekeysTheOthers() throws Exception {
+        vault.set(TOKEN, value(), "billing", null, List.of("carol", "dave"));
+        byte[] dbBefore = Files.readAllBytes(vault.paths().secrets().resolve("db/password.age"));
         recorded.clear();
         editManifest("readers: [alice]", "readers: [alice, dave]");
-        VaultException e = refusedLeavingAllUnchanged(
-                () -> vault.rekey(List.of(), () -> IdentityFile.read(alice), (result, done, total) -> { }));
-        assertEquals("refusing to encrypt \"api/token\" to post-quantum and X25519 keys at once: a quantum "
-                + "computer could open the file through its X25519 keys (post-quantum: dave; X25519: alice)",
-                e.getMessage());
-        assertEquals("list post-quantum identities only (vault identity new NAME --pq makes one) or X25519 ones only "
-                + "under its readers in manifest.yaml, then vault rekey api/token; `vault doctor` lists 2 other "
-                + "secrets like it", e.hint());
+        editManifest("readers: [carol, dave]", "readers: [carol]");
+        List<RekeyResult> results = vault.rekey(List.of(), () -> IdentityFile.read(dave), (result, done, total) -> { });
+        Map<String, RekeyResult> byName = new TreeMap<>();
+        results.forEach(result -> byName.put(result.secret().toString(), result));
+        assertEquals(RekeyResult.Status.REKEYED, byName.get("api/token").status(), "the revocation of dave is applied");
+        assertEquals(List.of("dave"), byName.get("api/token").removed());
+        assertHybridStanzasOnly(TOKEN, 1);
+        assertArrayEquals(VALUE, get(TOKEN, carol));
+        RekeyResult mixed = byName.get("db/password");
+        assertEquals(RekeyResult.Status.FAILED, mixed.status());
+        assertEquals("refusing to encrypt \"db/password\" to post-quantum and X25519 keys at once: a quantum computer "
+                + "could open the file through its X25519 keys (post-quantum: dave; X25519: alice); list post-quantum "
+                + "identities only (vault identity new NAME --pq makes one) or X25519 ones only under its readers in "
+                + "manifest.yaml, then vault rekey db/password", mixed.problem());
+        assertArrayEquals(dbBefore, Files.readAllBytes(vault.paths().secrets().resolve("db/password.age")),
+                "the secret that would mix is left as it was");
     }
 
     @Test
