@@ -46,7 +46,7 @@ final class InitCommand implements Callable<Integer> {
         String recipient;
         boolean created = false;
         if (Files.exists(identityPath)) {
-            recipient = IdentityFile.read(identityPath).recipient();
+            recipient = IdentityFile.read(identityPath, new Passphrases(root.io).prompt()).recipient();
         } else {
             NewIdentity identity = newIdentity(root);
             try {
