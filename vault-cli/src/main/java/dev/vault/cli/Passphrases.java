@@ -49,6 +49,32 @@ final class Passphrases {
         };
     }
 
+    /** The passphrase for a new identity file: from $VAULT_PASSPHRASE_FILE, else typed twice. */
+    char[] forNewFile(Path identityFile) throws VaultException {
+        Path source = sourceFile();
+        if (source != null) {
+            return fromFile(source, VaultException.Kind.FAILED);
+        }
+        if (io.console == null) {
+            throw VaultException.failed("no terminal to ask for a passphrase for the new identity file \""
+                    + identityFile + "\"", FILE_HINT);
+        }
+        char[] first = typed(io.console.readPassword("passphrase for new identity file %s: ", identityFile),
+                VaultException.Kind.FAILED);
+        char[] again = io.console.readPassword("the same passphrase again: ");
+        try {
+            if (again == null || !Arrays.equals(first, again)) {
+                Arrays.fill(first, '\0');
+                throw VaultException.failed("the two passphrases typed differ", "run the command again");
+            }
+            return first;
+        } finally {
+            if (again != null) {
+                Arrays.fill(again, '\0');
+            }
+        }
+    }
+
     /** The file $VAULT_PASSPHRASE_FILE names, or null when it is unset or empty. */
     private Path sourceFile() {
         String named = io.env.get(FILE_VARIABLE);
