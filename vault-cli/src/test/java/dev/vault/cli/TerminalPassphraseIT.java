@@ -103,7 +103,7 @@ class TerminalPassphraseIT {
     }
 
     @Test
-    void twoPassphrasesThatDifferWriteNothing() throws Exception {
+    void twoPassphrasesThatDifferOrAnEmptyOneWriteNothing() throws Exception {
         assertEquals(0, onTerminal(List.of(), LAUNCHER.toString(), "init", "--name", "ci").code);
         Path file = work.resolve("bob.txt");
         Terminal differ = onTerminal(List.of(PASSPHRASE, PASSPHRASE + "!"), LAUNCHER.toString(), "identity", "new",
@@ -113,6 +113,14 @@ class TerminalPassphraseIT {
                 + "vault: error: the two passphrases typed differ\nvault: hint: run the command again\n", differ.shown);
         assertFalse(Files.exists(file));
         assertFalse(Files.readString(work.resolve(".vault/manifest.yaml")).contains("bob"));
+
+        Terminal empty = onTerminal(List.of(""), LAUNCHER.toString(), "identity", "new", "bob", "--passphrase",
+                "-o", "bob.txt");
+        assertEquals(1, empty.code, empty.shown);
+        assertEquals("passphrase for new identity file " + file + ": \n"
+                + "vault: error: no passphrase typed\nvault: hint: type it, then Enter; an empty passphrase is refused\n",
+                empty.shown);
+        assertFalse(Files.exists(file));
     }
 
     private Terminal onTerminal(List<String> answers, String... command) throws IOException, InterruptedException {
