@@ -8,6 +8,7 @@ import dev.vault.core.manifest.Manifest;
 import dev.vault.core.manifest.ManifestReader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +31,8 @@ final class IdentityCommand implements Callable<Integer> {
     }
 
     @Command(name = "new", description = {
-            "Make an X25519 identity, write it to a 0600 file and record NAME -> recipient in the manifest.",
+            "Make an identity, write it to a 0600 file and record NAME -> recipient in the manifest.",
+            "X25519 unless --pq; --passphrase encrypts the file with a passphrase.",
             "Prints the recipient. Secrets set from now on are encrypted to it too."})
     static final class New implements Callable<Integer> {
         @ParentCommand
@@ -46,6 +48,9 @@ final class IdentityCommand implements Callable<Integer> {
         @Option(names = "--note", paramLabel = "TEXT", description = "A note for the manifest on who holds it.")
         String note;
 
+        @Mixin
+        NewKeyOptions key;
+
         @Override
         public Integer call() throws VaultException {
             VaultCommand root = parent.root;
@@ -60,7 +65,7 @@ final class IdentityCommand implements Callable<Integer> {
             }
             Path file = output != null ? root.io.resolve(output)
                     : root.configFolder().resolve("identities").resolve(name + ".txt");
-            NewIdentity identity = InitCommand.newIdentity(root);
+            NewIdentity identity = key.generate(root.io, file);
             try {
                 IdentityFile.create(file, identity);
             } finally {
@@ -72,8 +77,8 @@ final class IdentityCommand implements Callable<Integer> {
                 InitCommand.deleteQuietly(file);
                 throw e;
             }
-            root.io.err.println("wrote identity \"" + name + "\" to " + file + " (mode 0600): give it to " + name
-                    + " only; never share one key between agents");
+            root.io.err.println("wrote " + key.kind() + " \"" + name + "\" to " + file + " (mode 0600"
+                    + key.protection() + "): give it to " + name + " only; never share one key between agents");
             root.io.out.println(identity.recipient());
             return ExitCodes.OK;
         }

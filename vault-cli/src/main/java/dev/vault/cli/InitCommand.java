@@ -8,18 +8,19 @@ import dev.vault.core.crypto.NewIdentity;
 import dev.vault.core.manifest.ManifestReader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "init", description = {
         "Create a vault: .vault/ here (or --vault DIR) with manifest.yaml, secrets/ and audit/.",
-        "Makes your identity if there is none yet (mode 0600) and prints its recipient."})
+        "Makes your identity if there is none yet (mode 0600) and prints its recipient:",
+        "X25519 unless --pq; --passphrase encrypts its file with a passphrase."})
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
@@ -27,6 +28,9 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME",
             description = "The name your identity gets in the manifest (default: your user name).")
     String name;
+
+    @Mixin
+    NewKeyOptions key;
 
     @Override
     public Integer call() throws VaultException {
@@ -46,9 +50,14 @@ final class InitCommand implements Callable<Integer> {
         String recipient;
         boolean created = false;
         if (Files.exists(identityPath)) {
-            recipient = IdentityFile.read(identityPath).recipient();
+            if (key.any()) {
+                throw VaultException.failed("--pq and --passphrase make a new identity, and there is one at \""
+                        + identityPath + "\"", "init uses it as it is: run without them, or name a new file with "
+                        + "-i/--identity FILE");
+            }
+            recipient = IdentityFile.read(identityPath, new Passphrases(root.io).prompt()).recipient();
         } else {
-            NewIdentity identity = newIdentity(root);
+            NewIdentity identity = key.generate(root.io, identityPath);
             try {
                 IdentityFile.create(identityPath, identity);
             } finally {
@@ -66,19 +75,11 @@ final class InitCommand implements Callable<Integer> {
             throw e;
         }
         root.io.out.println("created vault " + paths.root());
-        root.io.out.println((created ? "created identity " : "using identity ") + identityPath
-                + (created ? " (mode 0600, keep it private)" : ""));
+        root.io.out.println((created ? "created " + key.kind() + " " : "using identity ") + identityPath
+                + (created ? " (mode 0600" + key.protection() + ", keep it private)" : ""));
         root.io.out.println("recorded \"" + identityName + "\" in the manifest with recipient:");
         root.io.out.println(recipient);
         return ExitCodes.OK;
-    }
-
-    static NewIdentity newIdentity(VaultCommand root) throws VaultException {
-        try {
-            return NewIdentity.generate(root.io.clock.instant());
-        } catch (GeneralSecurityException e) {
-            throw VaultException.failed("cannot generate a key: " + e.getMessage());
-        }
     }
 
     static void deleteQuietly(Path file) {

@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
                 "127:exec: the command was not found"},
         footerHeading = "%nFiles:%n",
         footer = {"  vault:    --vault DIR, else $VAULT_DIR, else the nearest .vault/ from here upward",
-                "  identity: -i FILE, else $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt"})
+                "  identity: -i FILE, else $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt",
+                "  an encrypted identity's passphrase: $VAULT_PASSPHRASE_FILE, else typed"})
 final class VaultCommand implements Callable<Integer> {
     /**
      * The subcommands, in the order help lists them. Cli registers only the one being run when it can
@@ -153,7 +154,8 @@ final class VaultCommand implements Callable<Integer> {
         return configFolder().resolve("identity.txt");
     }
 
+    /** The identity file, read when an operation needs it; a passphrase is asked for as {@link Passphrases} says. */
     IdentitySource identity() {
-        return () -> IdentityFile.read(identityPath());
+        return () -> IdentityFile.read(identityPath(), new Passphrases(io).prompt());
     }
 }
