@@ -33,7 +33,7 @@ final class IdentityCommand implements Callable<Integer> {
     @Command(name = "new", description = {
             "Make an identity, write it to a 0600 file and record NAME -> recipient in the manifest.",
             "X25519 unless --pq; --passphrase encrypts the file with a passphrase.",
-            "Prints the recipient. Secrets set from now on are encrypted to it too."})
+            "Prints the recipient. New secrets of its key kind are encrypted to it too."})
     static final class New implements Callable<Integer> {
         @ParentCommand
         IdentityCommand parent;
@@ -63,6 +63,7 @@ final class IdentityCommand implements Callable<Integer> {
                 throw VaultException.failed("the manifest already has an identity named \"" + name + "\"",
                         "pick another name; `vault identity list` shows the ones there are");
             }
+            vault.checkNewIdentityKind(name, key.postQuantum);
             Path file = output != null ? root.io.resolve(output)
                     : root.configFolder().resolve("identities").resolve(name + ".txt");
             NewIdentity identity = key.generate(root.io, file);

@@ -98,7 +98,7 @@ class TerminalPassphraseIT {
         assertEquals(3, wrong.code, wrong.shown);
         assertEquals("passphrase for identity file " + identity + ": \n"
                 + "vault: error: wrong passphrase for identity file \"" + identity + "\"\n"
-                + "vault: hint: type it again; for automation, VAULT_PASSPHRASE_FILE names a file holding it\n",
+                + "vault: hint: check the passphrase: typed, or the first line of the file VAULT_PASSPHRASE_FILE names\n",
                 wrong.shown);
     }
 

@@ -580,7 +580,7 @@ public final class Vault {
         } else if (who == null) {
             reason = "identity not in the manifest";
             refusal = new VaultException(VaultException.Kind.NO_ACCESS, "identity \"" + identity.source() + "\" ("
-                    + identity.recipient() + ") is not listed in the manifest, so it reads no secret",
+                    + AgeKeys.abbreviate(identity.recipient()) + ") is not listed in the manifest, so it reads no secret",
                     "ask an admin to add it with `vault identity new` or under identities in the manifest, "
                             + "then to `vault grant " + name + " NAME`");
         } else if (!current.canDecrypt(identity.recipient(), entry)) {
@@ -627,7 +627,7 @@ public final class Vault {
         if (e.failure() == DecryptException.Failure.NO_MATCH) {
             return new VaultException(VaultException.Kind.NO_ACCESS,
                     "\"" + file + "\" does not decrypt with identity \"" + identity.source() + "\" ("
-                            + identity.recipient() + "): it was not encrypted to that key",
+                            + AgeKeys.abbreviate(identity.recipient()) + "): it was not encrypted to that key",
                     "use the identity the secret was stored for (-i/--identity FILE), "
                             + "or ask a reader to set it again after `vault identity new`", e);
         }
@@ -860,7 +860,7 @@ public final class Vault {
             reencrypted = AgeCodec.encrypt(value.reveal(), recipients);
         } catch (DecryptException e) {
             String problem = e.failure() == DecryptException.Failure.NO_MATCH
-                    ? "this identity (" + identity.recipient() + ") is not among its recipients; a reader must rekey it"
+                    ? "this identity (" + AgeKeys.abbreviate(identity.recipient()) + ") is not among its recipients; a reader must rekey it"
                     : "it does not decrypt: " + e.failure().description();
             recordFailure(AuditEvent.error("rekey", name.toString(), version, identity.recipient(), entry.purpose(),
                     e.failure() == DecryptException.Failure.NO_MATCH ? "not a recipient of this secret" : "decrypt failed"));
@@ -984,6 +984,22 @@ public final class Vault {
     }
 
     /**
+     * Refuses, before a key is made, an X25519 identity for a vault whose manifest says {@code post_quantum:
+     * true}; {@link #addIdentity} checks the same.
+     */
+    public void checkNewIdentityKind(String name, boolean postQuantum) throws VaultException {
+        requireKeyKind(manifest(), name, postQuantum);
+    }
+
+    private static void requireKeyKind(Manifest current, String name, boolean postQuantum) throws VaultException {
+        if (current.requiresPostQuantum() && !postQuantum) {
+            throw VaultException.failed("this vault requires post-quantum keys (post_quantum: true in the manifest),"
+                            + " and the recipient of \"" + name + "\" is an X25519 key",
+                    "make a post-quantum identity: vault identity new " + name + " --pq");
+        }
+    }
+
+    /**
      * Records a new identity in the manifest. Secrets set from now on are encrypted to it too. Refuses an
      * X25519 recipient when the manifest requires post-quantum keys for the whole vault.
      */
@@ -1004,11 +1020,7 @@ public final class Vault {
             }
             String text = ManifestEditor.addIdentity(current, name, recipient, note);
             ManifestReader.read(text, paths.manifest().toString());
-            if (current.requiresPostQuantum() && !AgeKeys.isPostQuantum(recipient)) {
-                throw VaultException.failed("this vault requires post-quantum keys (post_quantum: true in the manifest),"
-                                + " and the recipient of \"" + name + "\" is an X25519 key",
-                        "make a post-quantum identity: vault identity new " + name + " --pq");
-            }
+            requireKeyKind(current, name, AgeKeys.isPostQuantum(recipient));
             audit.append(AuditEvent.ok("identity-add", null, null, recipient, null));
             writeManifest(text);
         }

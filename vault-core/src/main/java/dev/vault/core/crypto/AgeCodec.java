@@ -49,16 +49,10 @@ public final class AgeCodec {
                         : X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient));
             } catch (RuntimeException e) {
                 // Bouncy Castle refuses a public key that is not a valid ML-KEM key with an unchecked exception
-                throw new GeneralSecurityException("recipient " + abbreviate(recipient) + " is not a usable public key", e);
+                throw new GeneralSecurityException("recipient " + AgeKeys.abbreviate(recipient) + " is not a usable public key", e);
             }
         }
         return encrypt(plaintext, writers, new StandardEncryptingChannelFactory());
-    }
-
-    /** The start and end of a recipient, which is public but long (1959 characters when post-quantum). */
-    static String abbreviate(String recipient) {
-        return recipient.length() <= 24 ? recipient
-                : recipient.substring(0, 12) + "…" + recipient.substring(recipient.length() - 8);
     }
 
     /**

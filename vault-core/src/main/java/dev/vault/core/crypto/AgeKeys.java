@@ -31,6 +31,15 @@ public final class AgeKeys {
     }
 
     /**
+     * A recipient as messages show it: X25519 ones whole, post-quantum ones (1959 characters) by their start
+     * and end. Recipients are public; this only keeps error lines readable.
+     */
+    public static String abbreviate(String recipient) {
+        return recipient == null || recipient.length() <= 62 ? recipient
+                : recipient.substring(0, 12) + "…" + recipient.substring(recipient.length() - 8);
+    }
+
+    /**
      * Returns null when {@code recipient} is an age X25519 recipient ({@code age1…} holding 32 bytes) or a
      * post-quantum one ({@code age1pq1…} holding 1216 bytes), or what is wrong with it.
      */

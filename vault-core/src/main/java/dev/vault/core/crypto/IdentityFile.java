@@ -109,7 +109,7 @@ public final class IdentityFile {
             if (e.failure() == DecryptException.Failure.NO_MATCH && ScryptStanzas.isWrongPassphrase(e.getCause())) {
                 throw new VaultException(VaultException.Kind.NO_ACCESS,
                         "wrong passphrase for identity file \"" + file + "\"",
-                        "type it again; for automation, VAULT_PASSPHRASE_FILE names a file holding it");
+                        "check the passphrase: typed, or the first line of the file VAULT_PASSPHRASE_FILE names");
             }
             if (e.failure() == DecryptException.Failure.NO_MATCH) {
                 throw new VaultException(VaultException.Kind.NO_ACCESS,
