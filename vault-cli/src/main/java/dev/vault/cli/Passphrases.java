@@ -1,22 +1,16 @@
 package dev.vault.cli;
 
-import dev.vault.core.AtomicFiles;
+import dev.vault.core.PrivateFile;
 import dev.vault.core.VaultException;
 import dev.vault.core.crypto.PassphrasePrompt;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Where the passphrase of an identity file comes from: the file $VAULT_PASSPHRASE_FILE names (for
@@ -90,34 +84,12 @@ final class Passphrases {
 
     /** The first line of a passphrase file, without its \n or \r\n; the file is refused as identity files are. */
     private static char[] fromFile(Path file, VaultException.Kind kind) throws VaultException {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(file);
-        } catch (NoSuchFileException e) {
-            throw new VaultException(kind, "no passphrase file at \"" + file + "\" (" + FILE_VARIABLE + ")",
-                    "write the passphrase on the first line of a 0600 file, or unset " + FILE_VARIABLE
-                            + " to type it on a terminal");
-        } catch (IOException e) {
-            throw new VaultException(kind, "cannot read passphrase file \"" + file + "\": " + e.getMessage(), null);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new VaultException(kind, "passphrase file \"" + file + "\" is not a regular file", null);
-        }
-        for (PosixFilePermission permission : permissions) {
-            if (!AtomicFiles.FILE_MODE.contains(permission) && permission != PosixFilePermission.OWNER_EXECUTE) {
-                throw new VaultException(kind, "passphrase file \"" + file + "\" is accessible by others (mode "
-                        + AtomicFiles.octal(permissions) + ")",
-                        "a passphrase must be readable by its owner only: chmod 600 " + file);
-            }
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (AccessDeniedException e) {
-            throw new VaultException(kind, "cannot read passphrase file \"" + file + "\": permission denied", null);
-        } catch (IOException e) {
-            throw new VaultException(kind, "cannot read passphrase file \"" + file + "\": " + e.getMessage(), null);
-        }
+        PrivateFile passphraseFile = new PrivateFile(file, "passphrase file", kind);
+        passphraseFile.requireOwnerOnly("no passphrase file at \"" + file + "\" (" + FILE_VARIABLE + ")",
+                "write the passphrase on the first line of a 0600 file, or unset " + FILE_VARIABLE
+                        + " to type it on a terminal",
+                "a passphrase must be readable by its owner only: chmod 600 " + file);
+        byte[] bytes = passphraseFile.readAll();
         try {
             int end = 0;
             while (end < bytes.length && bytes[end] != '\n') {

@@ -1,6 +1,7 @@
 package dev.vault.core.crypto;
 
 import dev.vault.core.AtomicFiles;
+import dev.vault.core.PrivateFile;
 import dev.vault.core.SecretBytes;
 import dev.vault.core.VaultException;
 
@@ -10,14 +11,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads identity files as ssh reads keys: a file that group or others can read is refused. An identity file
@@ -40,42 +37,21 @@ public final class IdentityFile {
     }
 
     public static Identity read(Path file, PassphrasePrompt prompt) throws VaultException {
-        Set<PosixFilePermission> permissions;
+        PrivateFile identityFile = new PrivateFile(file, "identity file", VaultException.Kind.NO_ACCESS);
+        identityFile.requireOwnerOnly("no identity file at \"" + file + "\"",
+                "`vault init` makes one; or name yours with -i/--identity FILE or VAULT_IDENTITY",
+                "a private key must be readable by its owner only: chmod 600 " + file);
+        long size;
         try {
-            permissions = Files.getPosixFilePermissions(file);
-        } catch (NoSuchFileException e) {
-            throw new VaultException(VaultException.Kind.NO_ACCESS, "no identity file at \"" + file + "\"",
-                    "`vault init` makes one; or name yours with -i/--identity FILE or VAULT_IDENTITY");
+            size = Files.size(file);
         } catch (IOException e) {
-            throw new VaultException(VaultException.Kind.NO_ACCESS,
-                    "cannot read identity file \"" + file + "\": " + e.getMessage(), null);
+            throw identityFile.cannotRead(e.getMessage());
         }
-        if (!Files.isRegularFile(file)) {
-            throw new VaultException(VaultException.Kind.NO_ACCESS,
-                    "identity file \"" + file + "\" is not a regular file", null);
+        if (size > MAX_SIZE) {
+            throw new VaultException(VaultException.Kind.NO_ACCESS, "identity file \"" + file + "\" is " + size
+                    + " bytes; an identity file is a few lines", "check -i/--identity or VAULT_IDENTITY");
         }
-        for (PosixFilePermission permission : permissions) {
-            if (!AtomicFiles.FILE_MODE.contains(permission) && permission != PosixFilePermission.OWNER_EXECUTE) {
-                throw new VaultException(VaultException.Kind.NO_ACCESS,
-                        "identity file \"" + file + "\" is accessible by others (mode " + AtomicFiles.octal(permissions) + ")",
-                        "a private key must be readable by its owner only: chmod 600 " + file);
-            }
-        }
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_SIZE) {
-                throw new VaultException(VaultException.Kind.NO_ACCESS, "identity file \"" + file + "\" is " + size
-                        + " bytes; an identity file is a few lines", "check -i/--identity or VAULT_IDENTITY");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (AccessDeniedException e) {
-            throw new VaultException(VaultException.Kind.NO_ACCESS,
-                    "cannot read identity file \"" + file + "\": permission denied", null);
-        } catch (IOException e) {
-            throw new VaultException(VaultException.Kind.NO_ACCESS,
-                    "cannot read identity file \"" + file + "\": " + e.getMessage(), null);
-        }
+        byte[] bytes = identityFile.readAll();
         if (startsWith(bytes, BINARY_HEADER) || startsWith(bytes, ARMOR_HEADER)) {
             byte[] plain = null;
             try {
