@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One or more age private keys (X25519 or post-quantum mlkem768x25519), as read from an identity file, and
@@ -116,7 +117,7 @@ public final class Identity {
      * string in upper case, as age writes identities, so that one key has one seed however it is spelt.
      */
     private static byte[] fingerprintSeedOf(String identityLine) throws GeneralSecurityException {
-        byte[] encoded = identityLine.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] encoded = identityLine.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(encoded, "HmacSHA256"));

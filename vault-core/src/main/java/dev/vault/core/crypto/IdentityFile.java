@@ -82,7 +82,7 @@ public final class IdentityFile {
                 return plain.reveal().clone();
             }
         } catch (DecryptException e) {
-            if (e.failure() == DecryptException.Failure.NO_MATCH && ScryptStanzas.isWrongPassphrase(e.getCause())) {
+            if (e.getCause() instanceof WrongPassphraseException) {
                 throw new VaultException(VaultException.Kind.NO_ACCESS,
                         "wrong passphrase for identity file \"" + file + "\"",
                         "check the passphrase: typed, or the first line of the file VAULT_PASSPHRASE_FILE names");

@@ -32,7 +32,6 @@ final class ScryptStanzas {
     /** age's limit when decrypting: a higher factor is refused rather than computed. */
     static final int MAX_WORK_FACTOR = 22;
     private static final int SALT_LENGTH = 16;
-    private static final String WRONG_PASSPHRASE = "the passphrase does not open the scrypt stanza";
     private static final int BODY_LENGTH = 32;
 
     private ScryptStanzas() {
@@ -76,11 +75,6 @@ final class ScryptStanzas {
         };
     }
 
-    /** Whether a decryption failed because the scrypt stanza was there and the passphrase did not open it. */
-    static boolean isWrongPassphrase(Throwable cause) {
-        return cause != null && WRONG_PASSPHRASE.equals(cause.getMessage());
-    }
-
     private static FileKey open(RecipientStanza stanza, char[] passphrase, int maxLogN) throws GeneralSecurityException {
         List<String> arguments = stanza.getArguments();
         if (arguments.size() != 2) {
@@ -107,7 +101,7 @@ final class ScryptStanzas {
             key = FileKeyWrap.open(wrapKey, body);
             return new FileKey(key.clone()); // FileKey keeps the array it is given
         } catch (InvalidCipherTextException e) {
-            throw AgeStanza.noMatch(WRONG_PASSPHRASE);
+            throw new WrongPassphraseException();
         } finally {
             Arrays.fill(wrapKey, (byte) 0);
             if (key != null) {
