@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "exec", description = {
         "Run a command with secrets in its environment.",
         "Sets every secret with an env name in the manifest, or only the variables given with --only.",
-        "Masks the values in the command's stdout and stderr as they stream: each value, its lines and its",
-        "base64, URL and JSON forms are shown as [masked:VAR] (docs/masking.md).",
+        "Its stdout and stderr are masked as they stream: each value, its lines and its base64, URL and JSON "
+                + "forms show as [masked:VAR] (docs/masking.md).",
         "The command's exit code is passed through."})
 final class ExecCommand implements Callable<Integer> {
     /** The reason recorded with each value read by an exec whose output is not masked. */
@@ -47,8 +47,8 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--purpose", paramLabel = "TEXT", description = "Why the command needs them, for the audit log.")
     String purpose;
 
-    @Option(names = "--no-mask", description = {"Pass the command's output through unmasked, on the terminal itself",
-            "(for programs that need one, such as editors). Said on stderr and recorded in the audit log."})
+    @Option(names = "--no-mask", description = "Show the command's output unmasked, on the terminal itself (for "
+            + "programs that need one, such as editors). Said on stderr and recorded in the audit log.")
     boolean noMask;
 
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "The command and its arguments, after --.")

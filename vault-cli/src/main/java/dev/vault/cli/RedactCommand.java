@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "redact", description = {
         "Copy stdin to stdout with every secret value this identity can read masked as [masked:NAME].",
         "Each value's lines and its base64, URL and JSON forms are masked too (docs/masking.md).",
-        "Each value read is recorded in the audit log; a secret this identity cannot read is named on",
-        "stderr and not masked."})
+        "Each value read is recorded in the audit log; a secret this identity cannot read is named on stderr "
+                + "and not masked."})
 final class RedactCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
