@@ -2,6 +2,7 @@ package dev.vault.cli;
 
 import dev.vault.core.Injection;
 import dev.vault.core.VaultException;
+import dev.vault.core.mask.Masker;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,8 +27,13 @@ import java.util.concurrent.Callable;
 @Command(name = "exec", description = {
         "Run a command with secrets in its environment.",
         "Sets every secret with an env name in the manifest, or only the variables given with --only.",
+        "Its stdout and stderr are masked as they stream: each value, its lines and its base64, URL and JSON "
+                + "forms show as [masked:VAR] (docs/masking.md).",
         "The command's exit code is passed through."})
 final class ExecCommand implements Callable<Integer> {
+    /** The reason recorded with each value read by an exec whose output is not masked. */
+    static final String NOT_MASKED = "output not masked (--no-mask)";
+
     @ParentCommand
     VaultCommand root;
 
@@ -39,6 +46,10 @@ final class ExecCommand implements Callable<Integer> {
 
     @Option(names = "--purpose", paramLabel = "TEXT", description = "Why the command needs them, for the audit log.")
     String purpose;
+
+    @Option(names = "--no-mask", description = "Show the command's output unmasked, on the terminal itself (for "
+            + "programs that need one, such as editors). Said on stderr and recorded in the audit log.")
+    boolean noMask;
 
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "The command and its arguments, after --.")
     List<String> command;
@@ -58,6 +69,7 @@ final class ExecCommand implements Callable<Integer> {
             }
         }
         List<Injection> injections = root.openVault().injections(only, keep, root.identity(), statedPurpose,
+                noMask ? NOT_MASKED : null,
                 entry -> root.io.err.println("vault: note: not setting " + entry.env() + ": this identity is not a reader of \""
                         + entry.name() + "\""));
         warnOfShadowing(injections);
@@ -65,15 +77,38 @@ final class ExecCommand implements Callable<Integer> {
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(root.io.env);
+        Masker.Builder masks = Masker.builder();
         try {
             for (Injection injection : injections) {
                 environment.put(injection.variable(), asVariable(injection));
+                masks.add(injection.variable(), injection.value().reveal());
             }
         } finally {
             injections.forEach(Injection::close);
         }
+        try (Masker masker = masks.build()) {
+            if (noMask && !injections.isEmpty()) {
+                root.io.err.println("vault: warning: --no-mask: the output of \"" + command.get(0)
+                        + "\" is not masked (recorded in the audit log)");
+            } else if (!noMask) {
+                Masking.warnOfUnmasked(masker, root.io.err, name -> name);
+            }
+            return run(builder, noMask || masker.isEmpty() ? null : masker);
+        }
+    }
+
+    /**
+     * Starts the command and waits for it. Its stdout and stderr pass through {@code masker} (null: none);
+     * on a terminal, a command with nothing to mask inherits vault's own streams, and stdin always does.
+     */
+    private int run(ProcessBuilder builder, Masker masker) throws VaultException, InterruptedException {
+        boolean relay = !root.io.ownStreams || masker != null;
         if (root.io.ownStreams) {
-            builder.inheritIO();
+            if (masker == null) {
+                builder.inheritIO();
+            } else {
+                builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
+            }
         }
         Process process;
         try {
@@ -85,18 +120,19 @@ final class ExecCommand implements Callable<Integer> {
                     + (missing ? "command not found" : message.replaceFirst("^.*error=\\d+, ", "").toLowerCase()),
                     missing ? ExitCodes.NOT_FOUND : ExitCodes.CANNOT_RUN);
         }
-        if (!root.io.ownStreams) {
-            List<Thread> pumps = new ArrayList<>();
-            pumps.add(pump(process.getInputStream(), root.io.out, false));
-            pumps.add(pump(process.getErrorStream(), root.io.err, false));
-            pumps.add(pump(root.io.in, process.getOutputStream(), true));
-            int code = process.waitFor();
-            for (Thread pump : pumps.subList(0, 2)) {
-                pump.join();
-            }
-            return code;
+        List<Thread> outputs = new ArrayList<>();
+        if (relay) {
+            outputs.add(relay(process.getInputStream(), root.io.out, masker));
+            outputs.add(relay(process.getErrorStream(), root.io.err, masker));
         }
-        return process.waitFor();
+        if (!root.io.ownStreams) {
+            feed(root.io.in, process.getOutputStream());
+        }
+        int code = process.waitFor();
+        for (Thread output : outputs) {
+            output.join();
+        }
+        return code;
     }
 
     /** Says when this environment already sets a variable that the vault's value now replaces. */
@@ -134,8 +170,20 @@ final class ExecCommand implements Callable<Integer> {
         }
     }
 
-    private static Thread pump(InputStream from, OutputStream to, boolean closeAfter) {
-        Thread thread = new Thread(() -> {
+    /** Copies one of the command's outputs to {@code to}, masked, until the command closes it. */
+    private static Thread relay(InputStream from, PrintStream to, Masker masker) {
+        return daemon(() -> {
+            try {
+                Masking.copy(from, to, masker);
+            } catch (IOException ignored) {
+                // the command closed its end
+            }
+        });
+    }
+
+    /** Copies {@code from} to the command's stdin, then closes it. */
+    private static void feed(InputStream from, OutputStream to) {
+        daemon(() -> {
             byte[] buffer = new byte[8192];
             try {
                 int read;
@@ -144,17 +192,19 @@ final class ExecCommand implements Callable<Integer> {
                     to.flush();
                 }
             } catch (IOException ignored) {
-                // the child closed its end
+                // the command closed its end
             } finally {
-                if (closeAfter) {
-                    try {
-                        to.close();
-                    } catch (IOException ignored) {
-                        // already closed
-                    }
+                try {
+                    to.close();
+                } catch (IOException ignored) {
+                    // already closed
                 }
             }
         });
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task);
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -45,7 +45,8 @@ final class VaultCommand implements Callable<Integer> {
             SetCommand.class, ImportCommand.class, RotateCommand.class, GetCommand.class, ListCommand.class,
             HistoryCommand.class, RmCommand.class, PurgeCommand.class, GrantCommand.class, RevokeCommand.class,
             RekeyCommand.class, DoctorCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class,
-            WhichCommand.class, AuditCommand.class, DemoCommand.class);
+            WhichCommand.class, AuditCommand.class, DemoCommand.class,
+            RedactCommand.class);
 
     private static Map<String, Class<?>> subcommands(Class<?>... classes) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();

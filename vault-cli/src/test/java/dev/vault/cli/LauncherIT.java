@@ -55,6 +55,17 @@ class LauncherIT {
     }
 
     @Test
+    void execMasksTheCommandsOwnStdoutAndStderr() throws Exception {
+        assertEquals(0, run(new byte[0], "init").code);
+        assertEquals(0, run("s3cret-value".getBytes(StandardCharsets.UTF_8), "set", "k", "--purpose", "p", "--env", "K").code);
+        Result result = run(new byte[0], "exec", "--", "sh", "-c",
+                "printf 'out %s\\n' \"$K\"; printf 'err %s|%s\\n' \"$K\" \"${#K}\" >&2; exit 5");
+        assertEquals(5, result.code, result.err);
+        assertEquals("out [masked:K]\n", new String(result.out, StandardCharsets.UTF_8));
+        assertEquals("err [masked:K]|12\n", result.err);
+    }
+
+    @Test
     void demoRunsAndCleansUp() throws Exception {
         Result result = run(new byte[0], "demo");
         assertEquals(0, result.code, result.err);

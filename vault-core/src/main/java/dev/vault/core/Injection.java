@@ -1,6 +1,9 @@
 package dev.vault.core;
 
-/** A secret to set in a child's environment: the variable and the value. */
+/**
+ * A secret value read for a command: the variable {@code vault exec} sets from it (its env name; null when
+ * it has none and it was read for {@code vault redact}), the secret, and the value.
+ */
 public final class Injection implements AutoCloseable {
     private final String variable;
     private final SecretName secret;

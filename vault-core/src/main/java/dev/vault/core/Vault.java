@@ -339,6 +339,16 @@ public final class Vault {
      */
     public List<Injection> injections(List<String> only, Set<String> keep, IdentitySource identities, String purpose,
                                       Consumer<Manifest.SecretEntry> notReader) throws VaultException {
+        return injections(only, keep, identities, purpose, null, notReader);
+    }
+
+    /**
+     * The values {@code vault exec} injects, as {@link #injections(List, Set, IdentitySource, String, Consumer)}
+     * says; {@code note} (null: none) is recorded as the reason of each read, such as that the command's
+     * output is not masked.
+     */
+    public List<Injection> injections(List<String> only, Set<String> keep, IdentitySource identities, String purpose,
+                                      String note, Consumer<Manifest.SecretEntry> notReader) throws VaultException {
         List<Manifest.SecretEntry> wanted = mapped(only, keep);
         if (wanted.isEmpty()) {
             return new ArrayList<>();
@@ -353,7 +363,7 @@ public final class Vault {
                 }
             }
         }
-        List<Injection> injections = readAll("exec", wanted, identity, purpose);
+        List<Injection> injections = readAll("exec", wanted, identity, purpose, note);
         for (Injection injection : injections) {
             if (Blank.is(injection.value().reveal())) {
                 String secret = injection.secret().toString();
@@ -366,6 +376,46 @@ public final class Vault {
             }
         }
         return injections;
+    }
+
+    /**
+     * The values {@code vault redact} masks: every stored secret in the manifest that the identity reads
+     * (each other one is passed to {@code notReader} and left out), or only those of {@code only} (which
+     * must all be readable). Each read is recorded as a {@code redact} access; if any fails, none is
+     * returned. An injection's variable is the secret's env name, or null.
+     */
+    public List<Injection> redactions(List<SecretName> only, IdentitySource identities, String purpose,
+                                      Consumer<Manifest.SecretEntry> notReader) throws VaultException {
+        Manifest current = manifest();
+        List<Manifest.SecretEntry> wanted = new ArrayList<>();
+        if (only == null || only.isEmpty()) {
+            for (Manifest.SecretEntry entry : current.secrets()) {
+                if (store.exists(SecretName.of(entry.name()))) {
+                    wanted.add(entry);
+                }
+            }
+        } else {
+            for (SecretName name : only) {
+                Manifest.SecretEntry entry = current.secret(name).orElseThrow(() -> VaultException.failed(
+                        "no secret named \"" + name + "\" in the manifest", "`vault list` shows the secrets there are"));
+                if (!wanted.contains(entry)) {
+                    wanted.add(entry);
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Identity identity = loadIdentity("redact", null, null, identities, purpose);
+        if (only == null || only.isEmpty()) {
+            for (Manifest.SecretEntry entry : List.copyOf(wanted)) {
+                if (!current.canDecrypt(identity.recipient(), entry)) {
+                    notReader.accept(entry);
+                    wanted.remove(entry);
+                }
+            }
+        }
+        return readAll("redact", wanted, identity, purpose, null);
     }
 
     /**
@@ -487,11 +537,17 @@ public final class Vault {
     /** Reads each of {@code wanted}, recorded as {@code action}. If any read fails, none is returned. */
     private List<Injection> readAll(String action, List<Manifest.SecretEntry> wanted, Identity identity, String purpose)
             throws VaultException {
+        return readAll(action, wanted, identity, purpose, null);
+    }
+
+    /** {@link #readAll(String, List, Identity, String)}, with {@code note} as each read's recorded reason. */
+    private List<Injection> readAll(String action, List<Manifest.SecretEntry> wanted, Identity identity, String purpose,
+                                    String note) throws VaultException {
         List<Injection> injections = new ArrayList<>();
         try {
             for (Manifest.SecretEntry entry : wanted) {
                 SecretName name = SecretName.of(entry.name());
-                injections.add(new Injection(entry.env(), name, read(action, name, null, identity, purpose)));
+                injections.add(new Injection(entry.env(), name, read(action, name, null, identity, purpose, note)));
             }
             return injections;
         } catch (VaultException | RuntimeException e) {
@@ -515,6 +571,12 @@ public final class Vault {
 
     private SecretBytes read(String action, SecretName name, Integer version, Identity identity, String purpose)
             throws VaultException {
+        return read(action, name, version, identity, purpose, null);
+    }
+
+    /** Reads and decrypts one value, recorded before it is returned, with {@code note} (or null) as the reason. */
+    private SecretBytes read(String action, SecretName name, Integer version, Identity identity, String purpose,
+                             String note) throws VaultException {
         String statedPurpose = purpose != null ? purpose
                 : manifestPurposeOrNull(name);
         Path file;
@@ -552,7 +614,8 @@ public final class Vault {
             throw decryptFailure(file, identity, e);
         }
         try {
-            audit.append(AuditEvent.ok(action, name.toString(), resolved, identity.recipient(), statedPurpose));
+            audit.append(AuditEvent.of(action, name.toString(), resolved, identity.recipient(), statedPurpose,
+                    AuditEvent.Result.OK, note));
         } catch (VaultException e) {
             value.close();
             throw e;
