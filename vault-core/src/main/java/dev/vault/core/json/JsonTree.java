@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 
 import dev.vault.core.json.JsonValue.JsonArray;
 import dev.vault.core.json.JsonValue.JsonBoolean;
@@ -134,8 +135,9 @@ public final class JsonTree {
                 DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                         .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                        .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+                        .withSeparators(Separators.createDefaultInstance()
+                                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                                .withObjectEmptySeparator("").withArrayEmptySeparator(""));
                 generator.setPrettyPrinter(printer);
             }
             write(generator, value);

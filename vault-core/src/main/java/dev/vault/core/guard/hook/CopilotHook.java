@@ -40,6 +40,9 @@ final class CopilotHook implements HookProtocol {
     @Override
     public HookRequest read(JsonObject input) throws HookInputException {
         boolean camel = input.has("toolName");
+        if (!camel && !input.has("tool_name")) {
+            throw new HookInputException("the hook input has no \"toolName\" (nor \"tool_name\")");
+        }
         String tool = HookFields.string(input, camel ? "toolName" : "tool_name");
         String cwd = HookFields.optionalString(input, "cwd");
         String session = HookFields.optionalString(input, camel ? "sessionId" : "session_id");

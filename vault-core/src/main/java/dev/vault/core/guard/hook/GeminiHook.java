@@ -7,7 +7,7 @@ import dev.vault.core.json.JsonValue.JsonObject;
 /**
  * Gemini CLI's {@code BeforeTool} hook. Input: {@code session_id}, {@code transcript_path}, {@code cwd},
  * {@code hook_event_name}, {@code timestamp}, {@code tool_name}, {@code tool_input}; the shell tool is
- * {@code run_shell_command} with {@code tool_input.command}. Deny: exit 2, stderr is the reason sent to
+ * {@code run_shell_command} with {@code tool_input.command} (and {@code dir_path}, relative to {@code cwd}). Deny: exit 2, stderr is the reason sent to
  * the model; stdout carries {@code {"decision":"deny","reason":…}}. Allow: exit 0 with {@code {}} (Gemini
  * parses stdout as JSON on exit 0).
  */
@@ -35,6 +35,9 @@ final class GeminiHook implements HookProtocol {
         JsonObject toolInput = HookFields.object(input, "tool_input");
         String command = HookFields.string(toolInput, "command");
         String dir = HookFields.optionalString(toolInput, "dir_path");
+        if (dir != null && !dir.startsWith("/") && cwd != null) {
+            dir = cwd + "/" + dir;
+        }
         return new HookRequest(tool, command, dir != null ? dir : cwd, session);
     }
 
