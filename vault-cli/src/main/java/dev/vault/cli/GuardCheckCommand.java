@@ -30,12 +30,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", description = {
-        "Decide whether a shell command may run: would it bring a secret value, key material or the",
-        "environment onto the screen? Exit 0 allows; a deny exits 2 with the rule, the reason and the safe",
-        "alternative on stderr, and is recorded in the vault's audit log (action guard-deny, never the command).",
-        "--hook AGENT reads the agent's pre-tool-use JSON on stdin and answers in its protocol (see",
-        "docs/agent-setup.md); any failure there is a deny. --batch FILE prints, for each line of FILE (a",
-        "command each), allow|deny, the rule (- for allow) and the line, tab-separated; exits 0; not audited."},
+        "Decide whether a shell command may run: would it bring a secret value, key",
+        "material or the environment onto the screen? Exit 0 allows. A deny exits 2",
+        "with the rule, the reason and the safe alternative on stderr, and is recorded",
+        "in the vault's audit log (action guard-deny, with the rule, never the command).",
+        "--hook AGENT reads the agent's pre-tool-use JSON on stdin and answers in its",
+        "protocol (docs/agent-setup.md); any failure there is a deny.",
+        "--batch FILE prints, for each line of FILE (one command each): allow or deny,",
+        "the rule (- for allow) and the line, tab-separated; exits 0; not audited."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:allowed (--batch: always, once the file is read)",
                 "2:denied, or a usage error (for an agent, both stop the command)",
@@ -100,7 +102,7 @@ final class GuardCheckCommand implements Callable<Integer> {
         VaultPaths[] vault = new VaultPaths[1];
         HookCheck.Outcome outcome = HookCheck.run(protocol, root.io.in, request -> {
             Path cwd = environment.cwd(request.cwd());
-            vault[0] = environment.vault(cwd);
+            vault[0] = environment.vault(cwd, root.io.cwd);
             return decide(environment, cwd, vault[0], request.command());
         });
         HookAnswer answer = outcome.answer();
@@ -108,8 +110,8 @@ final class GuardCheckCommand implements Callable<Integer> {
         root.io.out.flush();
         root.io.err.print(answer.stderr());
         if (outcome.denied()) {
-            VaultPaths where = vault[0] != null ? vault[0]
-                    : environment.vault(environment.cwd(outcome.request() == null ? null : outcome.request().cwd()));
+            VaultPaths where = vault[0] != null ? vault[0] : environment.vault(
+                    environment.cwd(outcome.request() == null ? null : outcome.request().cwd()), root.io.cwd);
             GuardAudit.record(root, where, outcome.decision(), "hook " + protocol.name(), protocol.auditAgent(),
                     outcome.request() == null ? null : outcome.request().session());
         }

@@ -6,8 +6,9 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "guard", description = {
-        "Check shell commands before they run, so that secret values, key material and the environment stay",
-        "out of an agent's conversation; install the check as an agent hook or a shell DEBUG trap."},
+        "Check shell commands before they run, so that secret values, key material",
+        "and the environment stay out of an agent's conversation; install the check",
+        "as an agent hook or a shell DEBUG trap."},
         subcommands = {GuardCheckCommand.class, GuardInstallCommand.class})
 final class GuardCommand implements Callable<Integer> {
     @ParentCommand

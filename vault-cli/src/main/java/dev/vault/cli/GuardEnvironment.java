@@ -51,6 +51,15 @@ final class GuardEnvironment {
         return found != null && found.exists() ? found : null;
     }
 
+    /**
+     * The vault for a command an agent runs in {@code cwd}, else the one of the folder the hook runs in
+     * (usually the project's): a deny is better recorded there than nowhere.
+     */
+    VaultPaths vault(Path cwd, Path hookFolder) {
+        VaultPaths vault = vault(cwd);
+        return vault != null || cwd.equals(hookFolder) ? vault : vault(hookFolder);
+    }
+
     GuardContext context(Path cwd, VaultPaths vault) throws VaultException {
         Set<String> envNames = new LinkedHashSet<>();
         Set<String> secretNames = new LinkedHashSet<>();

@@ -23,11 +23,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "install", description = {
-        "claude-code: merge the guard's PreToolUse hook (matcher Bash) into .claude/settings.json of the",
-        "project (--project DIR, default here) or of the user (--user: $CLAUDE_CONFIG_DIR, else ~/.claude),",
-        "keeping every other setting and hook and a backup (settings.json.bak); a second install changes",
+        "claude-code: merge the guard's PreToolUse hook (matcher Bash) into the",
+        "settings.json of the project (--project DIR: DIR/.claude; default: here) or",
+        "of the user (--user: $CLAUDE_CONFIG_DIR, else ~/.claude), keeping every other",
+        "setting and hook, with a backup (settings.json.bak). A second install changes",
         "nothing; a settings file that is not JSON is refused and left as it is.",
-        "bash, zsh: print the DEBUG-trap snippet, or with --rc FILE add it to FILE (once; between marker lines).",
+        "bash, zsh: print the DEBUG-trap snippet, or add it to --rc FILE (once).",
         "Other agents: see docs/agent-setup.md."})
 final class GuardInstallCommand implements Callable<Integer> {
     /** Set by the ./vault launcher to its own absolute path, so hooks run this vault whatever PATH holds. */
