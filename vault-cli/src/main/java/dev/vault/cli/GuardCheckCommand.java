@@ -85,7 +85,11 @@ final class GuardCheckCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         root.io.err.print(DenyText.lines(decision));
-        GuardAudit.record(root, vault, decision, "--command", null, null);
+        try {
+            GuardAudit.record(root, vault, decision, "--command", null, null);
+        } catch (RuntimeException e) {
+            root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getClass().getSimpleName());
+        }
         root.io.err.flush();
         return DENIED;
     }
@@ -110,10 +114,15 @@ final class GuardCheckCommand implements Callable<Integer> {
         root.io.out.flush();
         root.io.err.print(answer.stderr());
         if (outcome.denied()) {
-            VaultPaths where = vault[0] != null ? vault[0] : environment.vault(
-                    environment.cwd(outcome.request() == null ? null : outcome.request().cwd()), root.io.cwd);
-            GuardAudit.record(root, where, outcome.decision(), "hook " + protocol.name(), protocol.auditAgent(),
-                    outcome.request() == null ? null : outcome.request().session());
+            try {
+                VaultPaths where = vault[0] != null ? vault[0] : environment.vault(
+                        environment.cwd(outcome.request() == null ? null : outcome.request().cwd()), root.io.cwd);
+                GuardAudit.record(root, where, outcome.decision(), "hook " + protocol.name(), protocol.auditAgent(),
+                        outcome.request() == null ? null : outcome.request().session());
+            } catch (RuntimeException e) {
+                // the answer is given and is a deny; an exit code other than the protocol's could undo it
+                root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getClass().getSimpleName());
+            }
         }
         root.io.err.flush();
         return answer.exitCode();

@@ -36,9 +36,13 @@ final class GuardEnvironment {
     /** The folder a command runs in: the agent's, when it names an absolute one, else this process's. */
     Path cwd(String stated) {
         if (stated != null && !stated.isEmpty()) {
-            Path path = Path.of(stated);
-            if (path.isAbsolute()) {
-                return path.normalize();
+            try {
+                Path path = Path.of(stated);
+                if (path.isAbsolute()) {
+                    return path.normalize();
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                return root.io.cwd;
             }
         }
         return root.io.cwd;
