@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {
                 "0:success",
                 "1:failed: bad input, no such secret or vault, unreadable file, audit chain broken",
-                "2:usage error (unknown command or option)",
+                "2:usage error (unknown command or option); guard check: the command is denied",
                 "3:no access: not a reader of the secret, the identity does not open it, or the identity file is refused",
                 "4:the audit log could not be written: nothing was released or changed",
                 "126:exec: the command could not be run",
@@ -45,8 +45,7 @@ final class VaultCommand implements Callable<Integer> {
             SetCommand.class, ImportCommand.class, RotateCommand.class, GetCommand.class, ListCommand.class,
             HistoryCommand.class, RmCommand.class, PurgeCommand.class, GrantCommand.class, RevokeCommand.class,
             RekeyCommand.class, DoctorCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class,
-            WhichCommand.class, AuditCommand.class, DemoCommand.class,
-            RedactCommand.class);
+            WhichCommand.class, AuditCommand.class, GuardCommand.class, RedactCommand.class, DemoCommand.class);
 
     private static Map<String, Class<?>> subcommands(Class<?>... classes) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();

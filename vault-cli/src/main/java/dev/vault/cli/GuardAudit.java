@@ -1,0 +1,46 @@
+package dev.vault.cli;
+
+import dev.vault.core.VaultException;
+import dev.vault.core.VaultPaths;
+import dev.vault.core.audit.Actor;
+import dev.vault.core.audit.AuditEvent;
+import dev.vault.core.audit.ChainedAuditLog;
+import dev.vault.core.guard.Decision;
+
+/**
+ * Records a guard deny in the vault's audit chain: action {@code guard-deny}, result {@code denied},
+ * reason {@code RULE (via MODE)}. Not the command: its text may hold a value the agent pasted, and even
+ * a hash of it would let anyone with the log test guesses. The actor is as for every entry, with the
+ * agent and session taken from the hook input when the environment names none.
+ */
+final class GuardAudit {
+    static final String ACTION = "guard-deny";
+
+    private GuardAudit() {
+    }
+
+    /** Appends the entry; on failure says so on stderr and returns false (the command stays denied). */
+    static boolean record(VaultCommand root, VaultPaths vault, Decision decision, String via, String agent,
+                          String session) {
+        if (vault == null) {
+            return false;
+        }
+        try {
+            Actor current = Actor.current(root.io.env);
+            Actor actor = new Actor(current.user(), current.uid(), current.host(), current.pid(),
+                    current.agent() != null ? current.agent() : agent,
+                    current.session() != null ? current.session() : clip(session));
+            new ChainedAuditLog(vault.auditFolder(), actor, root.io.clock).append(
+                    AuditEvent.denied(ACTION, null, null, null, null, decision.rule() + " (via " + via + ")"));
+            return true;
+        } catch (VaultException | RuntimeException e) {
+            root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** A session id as the agent gave it, cut to 128 characters. */
+    private static String clip(String session) {
+        return session == null || session.isEmpty() ? null : session.length() > 128 ? session.substring(0, 128) : session;
+    }
+}
