@@ -456,6 +456,14 @@ class ShellParserTest {
     }
 
     @Test
+    void arithmeticTextCanBeReadForItsExpansions() throws ShellSyntaxException {
+        assertEquals("'1 + '\"$(cmd cat f)' * '\"${x}' + y'", Sexp.of(ShellParser.parseArithmetic("1 + $(cat f) * $x + y")));
+        assertEquals("\"$(cmd id)", Sexp.of(ShellParser.parseArithmetic("`id`")));
+        assertError("unterminated \"$(\" at offset 0", "$(( $(x ))");
+        assertThrows(ShellSyntaxException.class, () -> ShellParser.parseArithmetic("$(x"));
+    }
+
+    @Test
     void limitsAreErrors() {
         assertError("command longer than 65536 characters", "x".repeat(ShellParser.MAX_LENGTH + 1));
         assertError("nesting deeper than 64 levels at offset 64", "(".repeat(100));
