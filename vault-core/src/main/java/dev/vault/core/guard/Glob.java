@@ -60,7 +60,12 @@ final class Glob {
      * match {@code /}; a leading dot in {@code text} must be matched by a literal dot (as the shell does).
      */
     static boolean matches(String pattern, String text, boolean crossSlash) {
-        if (!text.isEmpty() && text.charAt(0) == '.' && !crossSlash
+        return matches(pattern, text, crossSlash, !crossSlash);
+    }
+
+    /** As {@link #matches(String, String, boolean)}, saying whether a leading dot needs a literal dot. */
+    static boolean matches(String pattern, String text, boolean crossSlash, boolean dotRule) {
+        if (!text.isEmpty() && text.charAt(0) == '.' && dotRule
                 && (pattern.isEmpty() || pattern.charAt(0) != '.')) {
             return false;
         }

@@ -70,7 +70,7 @@ final class SensitivePaths {
     }
 
     /** What kind of file an absolute path pattern is, or could be when it is a glob. */
-    Kind classify(String pattern) {
+    Kind classify(String pattern, boolean dotMatches) {
         if (!Glob.hasGlob(pattern)) {
             return classifyPath(Glob.unescape(pattern));
         }
@@ -80,7 +80,7 @@ final class SensitivePaths {
         boolean literalText = hasLiteral(base);
         if (Glob.hasGlob(dir)) {
             for (String folder : FOLDERS) {
-                Kind kind = tryIn(home + folder, base, literalText, true, dir);
+                Kind kind = tryIn(Glob.escape(home + folder), base, literalText, true, dir, dotMatches);
                 if (kind != Kind.NONE) {
                     return kind;
                 }
@@ -88,30 +88,31 @@ final class SensitivePaths {
             if (pattern.startsWith("/proc/") && base.equals("environ")) {
                 return Kind.ENVIRON;
             }
-            return tryIn("/x", base, literalText, false, null);
+            return tryIn("/x", base, literalText, false, null, dotMatches);
         }
-        return tryIn(Glob.unescape(dir), base, literalText, false, null);
+        return tryIn(dir, base, literalText, false, null, dotMatches);
     }
 
-    private Kind tryIn(String dir, String base, boolean literalText, boolean checkDir, String dirPattern) {
-        if (checkDir && !Glob.matches(dirPattern, dir, true)) {
+    private Kind tryIn(String dir, String base, boolean literalText, boolean checkDir, String dirPattern,
+                      boolean dot) {
+        if (checkDir && !Glob.matches(dirPattern, Glob.unescape(dir), true)) {
             return Kind.NONE;
         }
         for (String name : NAMED) {
-            Kind kind = tryName(dir, base, name);
+            Kind kind = tryName(dir, base, name, dot);
             if (kind != Kind.NONE) {
                 return kind;
             }
         }
         for (String name : protectedNames) {
-            Kind kind = tryName(dir, base, name);
+            Kind kind = tryName(dir, base, name, dot);
             if (kind != Kind.NONE) {
                 return kind;
             }
         }
         if (literalText) {
             for (String name : BY_EXTENSION) {
-                Kind kind = tryName(dir, base, name);
+                Kind kind = tryName(dir, base, name, dot);
                 if (kind != Kind.NONE) {
                     return kind;
                 }
@@ -120,8 +121,8 @@ final class SensitivePaths {
         return Kind.NONE;
     }
 
-    private Kind tryName(String dir, String base, String name) {
-        return Glob.matches(base, name, false) ? classifyPath(dir + "/" + name) : Kind.NONE;
+    private Kind tryName(String dir, String base, String name, boolean dot) {
+        return Glob.matches(base, name, false, !dot) ? classifyPath(Glob.unescape(dir) + "/" + name) : Kind.NONE;
     }
 
     private static boolean hasLiteral(String base) {
