@@ -21,9 +21,17 @@ public sealed interface Part permits Part.Literal, Part.Param, Part.CommandSub, 
      * # ## % %% / // /# /% ^ ^^ , ,, :} (substring), {@code length} ({@code ${#X}}), {@code indirect}
      * ({@code ${!X}}), {@code names} ({@code ${!X*}}, {@code ${!X@}}), {@code @} ({@code ${X@Q}}) or
      * {@code [} (an array subscript; the subscript is the argument); {@code argument} is the word after
-     * the operator, or null.
+     * the operator, or null. {@code subscript} is the array subscript when one was written ({@code ${a[i]}},
+     * {@code ${a[i]:-x}}, {@code ${#a[@]}}, {@code ${!a[@]}}), else null: for a plain {@code ${a[i]}} it is
+     * also the argument (operator {@code [}); with another operator it is only here. {@code ${!a[@]}} (the
+     * keys) has operator {@code names}.
      */
-    record Param(String name, String operator, Word argument, boolean quoted) implements Part {
+    record Param(String name, String operator, Word argument, boolean quoted, Word subscript) implements Part {
+
+        /** A parameter expansion without a subscript. */
+        public Param(String name, String operator, Word argument, boolean quoted) {
+            this(name, operator, argument, quoted, null);
+        }
     }
 
     /** {@code $(…)} or a backquoted command, parsed. */
