@@ -52,6 +52,10 @@ final class Walker {
         return decision == null ? Decision.allow() : decision;
     }
 
+    Commands commands() {
+        return commands;
+    }
+
     boolean denied() {
         return decision != null;
     }
