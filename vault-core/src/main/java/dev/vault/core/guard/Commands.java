@@ -20,6 +20,9 @@ final class Commands {
     private static final Set<String> PRINTERS = Set.of("echo", "printf", "print", "yes", "figlet", "toilet",
             "cowsay", "banner");
     private static final Set<String> NONE = Set.of();
+    /** Commands whose operands are paths: a secret used as one shows up in the error message. */
+    private static final Set<String> PATH_COMMANDS = Set.of("ls", "cd", "pushd", "stat", "file", "du", "wc", "touch",
+            "mkdir", "rmdir", "rm", "readlink", "realpath", "basename", "dirname", "chmod", "chown", "test_");
     private static final Set<String> SUDO_LONG = Set.of("--user", "--group", "--prompt", "--close-from", "--chdir",
             "--role", "--type", "--other-user", "--command-timeout", "--host", "--chroot");
     private static final Set<String> DOCKER_EXEC_LONG = Set.of("--env", "--env-file", "--user", "--workdir",
@@ -82,7 +85,22 @@ final class Commands {
             scope.vars.putAll(inner.vars);
             return out;
         }
+        if (scope.argFiles != null && name.contains("{}")) {
+            walker.unanalysable("\"" + a.excerpt() + "\" runs commands named by its input, which cannot be known"
+                    + " before it runs");
+            return null;
+        }
         String base = name.substring(name.lastIndexOf('/') + 1);
+        if (PATH_COMMANDS.contains(base)) {
+            for (int i = 1; i < a.size(); i++) {
+                Leak leak = a.leak(i);
+                if (leak != null && Advice.SECRET_VARIABLE.equals(leak.rule())) {
+                    walker.deny(leak.rule(), "\"" + a.excerpt() + "\" would show " + leak.what()
+                            + " in an error message (it is used as a file name)", leak.alternative());
+                    return null;
+                }
+            }
+        }
         if (base.equals("vault") || base.equals("vault.jar")) {
             return tools.vault(a, 1, in, err, scope);
         }
@@ -324,7 +342,16 @@ final class Commands {
             inner.positional = walker.positional(a, i + 1);
             return walker.text(body, in, err, inner);
         }
-        if (i < a.size()) {
+        boolean stdin = false;
+        for (int k = 1; k < i; k++) {
+            String t = a.text(k);
+            stdin |= t != null && t.startsWith("-") && !t.startsWith("--") && t.indexOf('s') > 0;
+        }
+        if (i < a.size() && !stdin) {
+            if (a.text(i) == null && walker.pattern(a.word(i), scope) == null) {
+                walker.unanalysable("the script \"" + Excerpt.of(a.word(i)) + "\" of \"" + a.excerpt()
+                        + "\" is not a literal file name, so what it runs cannot be checked");
+            }
             return null;
         }
         if (in.text() != null) {
@@ -379,6 +406,21 @@ final class Commands {
             walker.deny(Advice.TRACING, "\"" + a.excerpt() + "\" prints each command it runs, with "
                     + args.what() + " in it", Advice.TRACE);
             return null;
+        }
+        if (argFile == null && in.text() != null) {
+            files = null;
+            for (String token : Walker.tokens(in.text())) {
+                if (token.isEmpty()) {
+                    continue;
+                }
+                String pattern = Walker.absolute(Glob.escape(token), scope);
+                if (files == null || walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                    files = pattern;
+                    if (walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                        break;
+                    }
+                }
+            }
         }
         int start = options.stop();
         Scope inner = scope.child();
@@ -543,7 +585,8 @@ final class Commands {
     }
 
     private void read(Argv a, In in, Sink err, Scope scope) {
-        Options options = Options.parse(a, 1, "adpntuNiDC", NONE, false);
+        boolean map = !a.is(0, "read");
+        Options options = Options.parse(a, 1, map ? "dnOsuCc" : "adpntuNi", NONE, false);
         String prompt = options.value('p', null);
         if (prompt == null && options.has('p')) {
             int p = a.indexOf("-p", 1);
@@ -700,6 +743,16 @@ final class Commands {
             return null;
         }
         Leak leak = a.leakFrom(start);
+        StringBuilder text = new StringBuilder();
+        for (int i = base.equals("printf") && a.size() > 2 ? 2 : start; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                text = null;
+                break;
+            }
+            text.append(text.length() == 0 ? "" : "\n").append(t);
+        }
+        walker.printed = text == null ? null : text.toString();
         if (leak == null) {
             return null;
         }

@@ -15,6 +15,10 @@ final class Interpreters {
             "nodejs", "deno", "bun", "perl", "ruby", "php", "lua", "luajit", "Rscript", "pwsh", "powershell",
             "osascript", "tclsh", "groovy", "jshell", "irb");
 
+    private static final Set<String> WHOLE = Set.of("items", "values", "copy", "to_h", "toObject", "each", "to_a",
+            "inspect", "dup", "entries", "to_hash", "each_pair", "toJSON", "select", "map", "filter", "reject",
+            "sort", "__dict__", "_data", "data");
+
     private final Walker walker;
 
     Interpreters(Walker walker) {
@@ -130,6 +134,11 @@ final class Interpreters {
             out = scan(in.text(), family, a.excerpt(), scope);
             return out;
         }
+        if (in.piped() || in.unknown() != null) {
+            walker.unanalysable("\"" + a.excerpt() + "\" runs a program read from its standard input, which cannot"
+                    + " be known before it runs");
+            return null;
+        }
         return in.leak();
     }
 
@@ -190,6 +199,16 @@ final class Interpreters {
         int n = body.length();
         while (i < n && body.charAt(i) == ' ') {
             i++;
+        }
+        if (i < n && body.charAt(i) == '.') {
+            int s = i + 1;
+            int e = s;
+            while (e < n && (Character.isLetterOrDigit(body.charAt(e)) || body.charAt(e) == '_')) {
+                e++;
+            }
+            if (WHOLE.contains(body.substring(s, e))) {
+                return "the whole environment";
+            }
         }
         if (body.startsWith(".get", i)) {
             i += 4;

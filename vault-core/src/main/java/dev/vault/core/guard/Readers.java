@@ -19,6 +19,9 @@ final class Readers {
     }
 
     private static final Map<String, Spec> TABLE = new HashMap<>();
+    /** Filters that read only stdin and copy it out, changed: their operands are not files. */
+    private static final Set<String> FILTERS = Set.of("tr", "ts", "lolcat", "col", "colrm", "numfmt", "ansi2html",
+            "aha", "pygmentize_", "unbuffer_");
     private static final Set<String> EDITORS = Set.of("vim", "vi", "nvim", "view", "nano", "emacs", "micro", "pico",
             "joe", "mcedit", "ed", "ex", "kak", "hx", "helix", "vimdiff", "gvim", "mvim", "sudoedit", "rvim");
     private static final Set<String> GREP_LONG = Set.of("--regexp", "--file", "--max-count", "--after-context",
@@ -33,11 +36,11 @@ final class Readers {
     static {
         Spec plain = new Spec(false, "", Set.of(), "", Set.of(), "");
         for (String name : new String[]{"cat", "tac", "more", "most", "pg", "rev", "comm", "zcat", "gzcat", "bzcat",
-                "xzcat", "zstdcat", "lz4cat", "zless", "zmore", "less", "jless", "hexyl", "pr", "tr_", "column",
-                "fmt", "expand", "unexpand", "paste", "look_", "bat", "batcat", "xxd", "strings", "hexdump", "hd",
+                "xzcat", "zstdcat", "lz4cat", "zless", "zmore", "less", "jless", "hexyl", "pr", "column",
+                "fmt", "expand", "unexpand", "paste", "bat", "batcat", "xxd", "strings", "hexdump", "hd",
                 "od", "base64", "base32", "basenc", "diff", "sdiff", "colordiff", "fold", "nl", "head", "tail",
                 "sort", "uniq", "cut", "join", "iconv", "shuf", "cmp", "diff3", "wdiff", "vimcat", "plutil",
-                "xmllint", "csvlook", "fx", "mlr", "tsort", "perl_", "cat_"}) {
+                "xmllint", "csvlook", "fx", "mlr", "tsort"}) {
             TABLE.put(name, plain);
         }
         TABLE.put("head", new Spec(false, "nc", Set.of("--lines", "--bytes"), "", Set.of(), ""));
@@ -66,10 +69,13 @@ final class Readers {
         TABLE.put("paste", new Spec(false, "d", Set.of(), "", Set.of(), ""));
         TABLE.put("column", new Spec(false, "sctoNRHWEdlw", Set.of(), "", Set.of(), ""));
         TABLE.put("cmp", new Spec(false, "inIN", Set.of(), "s", Set.of("--quiet", "--silent"), ""));
-        Spec grep = new Spec(true, "efmABCDdgtTjMrE", GREP_LONG, "cqlL", GREP_QUIET, "ef");
-        for (String name : new String[]{"grep", "egrep", "fgrep", "zgrep", "zegrep", "rg", "ag", "ack", "pcregrep",
-                "git-grep", "ugrep"}) {
+        Spec grep = new Spec(true, "efmABCDd", GREP_LONG, "cqlL", GREP_QUIET, "ef");
+        for (String name : new String[]{"grep", "egrep", "fgrep", "zgrep", "zegrep", "pcregrep", "ugrep"}) {
             TABLE.put(name, grep);
+        }
+        Spec rg = new Spec(true, "efmABCgtTjMrE", GREP_LONG, "cqlL", GREP_QUIET, "ef");
+        for (String name : new String[]{"rg", "ag", "ack"}) {
+            TABLE.put(name, rg);
         }
         TABLE.put("sed", new Spec(true, "efl", Set.of("--expression", "--file", "--line-length"), "",
                 Set.of(), "ef"));
@@ -97,7 +103,7 @@ final class Readers {
     }
 
     boolean handles(String base) {
-        return TABLE.containsKey(base) || EDITORS.contains(base) || base.equals("tee") || base.equals("cp")
+        return TABLE.containsKey(base) || FILTERS.contains(base) || EDITORS.contains(base) || base.equals("tee") || base.equals("cp")
                 || base.equals("mv") || base.equals("dd") || base.equals("install") || base.equals("ln")
                 || base.equals("gzip") || base.equals("gunzip") || base.equals("bzip2") || base.equals("xz")
                 || base.equals("zstd") || base.equals("unzip") || base.equals("tar");
@@ -106,6 +112,9 @@ final class Readers {
     Leak run(String base, Argv a, In in, Sink err, Scope scope) {
         if (EDITORS.contains(base)) {
             return editor(a, in, err, scope);
+        }
+        if (FILTERS.contains(base)) {
+            return stdin(in, a.excerpt());
         }
         switch (base) {
             case "tee":
@@ -309,11 +318,37 @@ final class Readers {
             }
         }
         String pattern = a.text(options.operand(0));
-        if (pattern == null || !secretPattern(pattern)) {
+        if (pattern == null) {
+            return null;
+        }
+        if (pattern.contains("PRIVATE KEY") || pattern.contains("AGE-SECRET-KEY") || pattern.contains("BEGIN OPENSSH")) {
+            return new Leak(Advice.KEY_MATERIAL, "private keys found by searching for \"" + Walker.shorten(pattern)
+                    + "\"", a.excerpt(), Advice.KEY);
+        }
+        if (!secretPattern(pattern) || !searchesProject(a, options, firstFile, scope)) {
             return null;
         }
         return new Leak(Advice.CREDENTIAL_FILE, "the lines of credential files such as .env that match \""
                 + Walker.shorten(pattern) + "\"", a.excerpt(), Advice.CREDENTIALS);
+    }
+
+    /** True when a recursive search covers the working folder, a folder above it, or home. */
+    private boolean searchesProject(Argv a, Options options, int firstFile, Scope scope) {
+        if (options.operandCount() <= firstFile) {
+            return true;
+        }
+        String cwd = scope.cwd;
+        for (int k = firstFile; k < options.operandCount(); k++) {
+            String pattern = walker.pattern(a.word(options.operand(k)), scope);
+            if (pattern == null) {
+                return true;
+            }
+            if (cwd.startsWith(pattern) && (cwd.length() == pattern.length() || cwd.charAt(pattern.length()) == '/'
+                    || pattern.equals("/")) || pattern.equals(Glob.escape(walker.home))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean secretPattern(String pattern) {

@@ -28,6 +28,8 @@ final class Scope {
     String argFiles;
     boolean strict;
     Set<String> extraSecret = Set.of();
+    /** Descriptors opened for reading earlier in the line ({@code exec 3< .env}), by number. */
+    Map<String, Flow.In> fds;
 
     private Scope(Map<String, Binding> vars, Map<String, Node> functions) {
         this.vars = vars;
@@ -46,6 +48,7 @@ final class Scope {
         child.positional = positional;
         child.cwd = cwd;
         child.argFiles = argFiles;
+        child.fds = fds;
         return child;
     }
 }

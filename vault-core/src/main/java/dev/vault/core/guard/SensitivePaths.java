@@ -28,14 +28,16 @@ final class SensitivePaths {
             "/com.vercel.cli/auth.json", "/.terraform.d/credentials.tfrc.json", "/etc/shadow", "/etc/gshadow",
             "/.config/gcloud/credentials.db", "/.config/heroku/credentials"};
     private static final String[] CREDENTIAL_FOLDERS = {"/.aws/sso/cache/", "/.aws/cli/cache/",
-            "/.config/gcloud/legacy_credentials/", "/.kube/", "/.azure/", "/.docker/"};
+            "/.config/gcloud/legacy_credentials/", "/.kube/", "/.azure/", "/.docker/", "/run/secrets/",
+            "/var/run/secrets/"};
     private static final String[] ENV_SAFE_WORDS = {"example", "sample", "template", "dist", "defaults", "default",
             "schema", "tmpl", "tpl", "skel", "spec", "types", "d.ts"};
     private static final String[] PUBLIC_PEM_WORDS = {"cert", "chain", "ca.", "ca-", "-ca", "_ca", "pub", "bundle",
             "csr", "crt", "dhparam", "trust", "root"};
     /** Names a glob is tried against; a pattern that matches one of these in a sensitive place is sensitive. */
-    private static final String[] NAMED = {".env", ".env.local", ".env.production", ".env.development", "id_rsa",
-            "id_ed25519", "id_ecdsa", "id_dsa", "credentials", "config", "config.json", "hosts.yml", ".netrc",
+    private static final String[] NAMED = {".env", ".env.local", ".env.production", ".env.development",
+            "credentials", "config", "config.json", "hosts.yml", "token", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa",
+            ".netrc",
             ".pgpass", ".my.cnf", ".npmrc", ".pypirc", ".git-credentials", ".vault-token", "keys.txt",
             "identity.txt", "environ", "secrets.yml", "credentials.json", "kubeconfig", "terraform.tfstate"};
     /** Names that only a pattern with some literal text is tried against ({@code *.pem}, not {@code *}). */

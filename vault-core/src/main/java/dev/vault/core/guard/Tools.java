@@ -276,6 +276,15 @@ final class Tools {
                 return null;
             case "curl":
                 return curl(a);
+            case "sqlite3", "sqlite", "duckdb": {
+                Options options = Options.parse(a, 1, "", Set.of("-cmd", "-separator", "-nullvalue", "-newline"),
+                        false);
+                if (options.operandCount() == 0 || a.text(options.operand(0)) == null) {
+                    return null;
+                }
+                String file = a.text(options.operand(0));
+                return walker.fileLeak(Walker.absolute(Glob.escape(file), scope), file, a.excerpt(), false);
+            }
             case "wget":
                 if (has(a, "-d", "--debug") && secretRequest(a)) {
                     trace(a);
@@ -316,6 +325,10 @@ final class Tools {
 
     private static boolean secretKey(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".helper") || lower.endsWith(".username") || lower.endsWith(".usehttppath")
+                || lower.endsWith("_id") && !lower.contains("secret")) {
+            return lower.contains("access_key_id");
+        }
         for (String word : SECRET_WORDS) {
             if (lower.contains(word)) {
                 return true;

@@ -33,6 +33,8 @@ final class Walker {
     private final Commands commands;
     private Decision decision;
     private int depth;
+    /** The text the last printer wrote, when all of it was literal (for {@code echo .env | xargs cat}). */
+    String printed;
 
     Walker(GuardContext context, SecretNames names, SensitivePaths paths) {
         this.context = context;
@@ -119,8 +121,9 @@ final class Walker {
         Leak out = null;
         List<Node> stages = pipeline.stages();
         for (int i = 0; i < stages.size(); i++) {
+            printed = null;
             out = node(stages.get(i), stageIn, err, scope.child());
-            stageIn = new In(out, true, null, null);
+            stageIn = new In(out, true, printed, null);
         }
         return out;
     }
@@ -190,6 +193,7 @@ final class Walker {
     }
 
     private Leak simple(Node.Simple simple, In in, Sink err, Scope scope) {
+        printed = null;
         List<Word> words = simple.words();
         for (Assignment assignment : simple.assignments()) {
             Leak leak = assignment.value() == null ? null : wordLeak(assignment.value(), scope, err);
@@ -238,6 +242,22 @@ final class Walker {
             return null;
         }
         return node(parsed, in, err, scope);
+    }
+
+    /** The whitespace-separated tokens of a text. */
+    static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                tokens.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return tokens;
     }
 
     static String shorten(String text) {
@@ -348,6 +368,18 @@ final class Walker {
                 case "<", "<>" -> {
                     if (fd == 0) {
                         streams.in = input(target, scope, err);
+                    } else if (redirect.fd() != null) {
+                        if (scope.fds == null) {
+                            scope.fds = new HashMap<>();
+                        }
+                        scope.fds.put(redirect.fd(), input(target, scope, err));
+                    }
+                }
+                case "<&" -> {
+                    String t = target.literal();
+                    In opened = t == null || scope.fds == null ? null : scope.fds.get(t);
+                    if (fd == 0 && opened != null) {
+                        streams.in = opened;
                     }
                 }
                 case "<<<" -> {
@@ -518,8 +550,17 @@ final class Walker {
             return null;
         }
         Leak argument = param.argument() == null ? null : wordLeak(param.argument(), scope, err);
-        if (":+".equals(op) || "+".equals(op) || "indirect".equals(op)) {
+        if (":+".equals(op) || "+".equals(op)) {
             return argument;
+        }
+        if ("indirect".equals(op)) {
+            Word target = known(new Part.Param(param.name(), null, null, false), scope, 0);
+            String name = target == null || target == HOME_WORD || target == PWD_WORD ? null : text(target, scope);
+            if (name == null) {
+                return new Leak(Advice.UNANALYSABLE, "the value of the variable that $" + param.name() + " names",
+                        null, Advice.LITERAL);
+            }
+            return valueLeak(name, scope);
         }
         return first(valueLeak(param.name(), scope), argument);
     }
