@@ -24,7 +24,7 @@ final class Compounds {
         }
         int start = in.pos;
         Node node;
-        in.enter();
+        in.enter(start);
         switch (word) {
             case "(" -> node = parenthesised(start);
             case "{" -> node = group(start);
@@ -163,7 +163,7 @@ final class Compounds {
             grammar.expect("done", keyword, start);
         } else if (grammar.isReserved("{")) {
             int open = in.pos;
-            in.enter();
+            in.enter(open);
             body = group(open);
             in.leave();
         } else {
@@ -310,7 +310,7 @@ final class Compounds {
         if (name.literal() == null) {
             throw in.error("expected a plain function name before \"()\"");
         }
-        in.enter();
+        in.enter(in.pos);
         Node node = functionBody(name);
         in.leave();
         return node;

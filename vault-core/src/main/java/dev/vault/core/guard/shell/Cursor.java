@@ -100,10 +100,10 @@ final class Cursor {
         return new ShellSyntaxException(what + " at offset " + at, at);
     }
 
-    /** Enters one level of nesting; past {@link Budget#MAX_DEPTH} the parse stops. */
-    void enter() throws ShellSyntaxException {
+    /** Enters one level of nesting, for the construct at {@code local}; past {@link Budget#MAX_DEPTH} the parse stops. */
+    void enter(int local) throws ShellSyntaxException {
         if (++budget.depth > Budget.MAX_DEPTH) {
-            throw error("nesting deeper than " + Budget.MAX_DEPTH + " levels");
+            throw errorAt("nesting deeper than " + Budget.MAX_DEPTH + " levels", local);
         }
     }
 

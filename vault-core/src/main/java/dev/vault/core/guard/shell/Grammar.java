@@ -242,17 +242,7 @@ final class Grammar {
             separator = " ";
         }
         parts.add(new Part.Literal(")", false));
-        List<Part> joined = new ArrayList<>();
-        for (Part part : parts) {
-            int last = joined.size() - 1;
-            if (part instanceof Part.Literal literal && !literal.quoted() && last >= 0
-                    && joined.get(last) instanceof Part.Literal previous && !previous.quoted()) {
-                joined.set(last, new Part.Literal(previous.text() + literal.text(), false));
-            } else if (!(part instanceof Part.Literal literal && literal.text().isEmpty())) {
-                joined.add(part);
-            }
-        }
-        return new Word(List.copyOf(joined));
+        return new Word(WordShaper.join(parts));
     }
 
     /** Whether a redirection starts at the cursor ({@code 2>}, {@code {fd}>}, {@code &>}, {@code <}, but not {@code <(}). */

@@ -57,7 +57,7 @@ final class ParamReader {
         } else {
             name = name();
             if (name == null) {
-                throw in.errorAt("bad substitution", start);
+                throw in.errorAt(in.atEnd() ? "unterminated \"${\"" : "bad substitution", start);
             }
             if (isNameStart(name.charAt(0)) && in.peek() == '[') {
                 subscript = subscript();
@@ -65,6 +65,9 @@ final class ParamReader {
         }
         if (in.eat('}')) {
             return new Part.Param(name, subscript == null ? null : "[", subscript, dq, subscript);
+        }
+        if (in.atEnd()) {
+            throw in.errorAt("unterminated \"${\"", start);
         }
         String operator = null;
         for (String candidate : OPERATORS) {

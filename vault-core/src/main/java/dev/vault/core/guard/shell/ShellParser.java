@@ -23,4 +23,16 @@ public final class ShellParser {
         }
         return new Grammar(new Cursor(command, 0, new Cursor.Budget())).program();
     }
+
+    /**
+     * The expansions inside an arithmetic expression ({@link Part.Arith#expression()}, or the word of a
+     * {@code ((…))} or {@code for ((…))}), read like double-quoted text: {@code $((1 + $(cat f)))} holds a
+     * command substitution that runs, and bash's error message can show what it printed.
+     */
+    public static Word parseArithmetic(String expression) throws ShellSyntaxException {
+        if (expression.length() > MAX_LENGTH) {
+            throw new ShellSyntaxException("command longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
+        }
+        return new Grammar(new Cursor(expression, 0, new Cursor.Budget())).words.hereDocBody();
+    }
 }

@@ -110,12 +110,12 @@ final class WordReader {
     }
 
     /**
-     * The text up to the {@code close} ({@code '}'} or {@code ']'}) that balances the one already read, as
+     * The text up to the {@code close} ({@code '}'}, the first one, as in bash; or the {@code ']'} that
+     * balances the {@code '['} already read), as
      * a word shaped with {@code flags}; the close is consumed. {@code dq} says whether the expansion stands
      * inside double quotes (then the text is quoted and {@code flags} do not apply).
      */
     Word until(char close, boolean dq, int start, int flags) throws ShellSyntaxException {
-        char open = close == '}' ? '{' : '[';
         List<Object> items = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int depth = 0;
@@ -128,9 +128,9 @@ final class WordReader {
                 in.next();
                 break;
             }
-            if (c == open) {
+            if (c == '[' && close == ']') {
                 depth++;
-            } else if (c == close) {
+            } else if (c == ']' && close == ']') {
                 depth--;
             }
             if (c == '\\') {
@@ -253,12 +253,12 @@ final class WordReader {
                 in.pos = from;
             }
             in.next();
-            in.enter();
+            in.enter(start);
             Node body = grammar.substitution("$(", start);
             in.leave();
             items.add(new Part.CommandSub(body, dq));
         } else if (c == '{') {
-            in.enter();
+            in.enter(start);
             items.add(params.braced(dq, start));
             in.leave();
         } else if (c == '[') {
@@ -322,7 +322,7 @@ final class WordReader {
             }
             body.append((char) c);
         }
-        in.enter();
+        in.enter(start);
         Node node = grammar.subSource(body.toString(), in.base + start + 1);
         in.leave();
         items.add(new Part.CommandSub(node, dq));
@@ -332,7 +332,7 @@ final class WordReader {
         int start = in.pos;
         in.next();
         in.next();
-        in.enter();
+        in.enter(start);
         Node body = grammar.substitution(output ? ">(" : "<(", start);
         in.leave();
         items.add(new Part.ProcessSub(body, output));
@@ -451,14 +451,29 @@ final class WordReader {
         }
     }
 
-    /** Whether the {@code [} at the cursor has a matching {@code ]} in the same word, followed by {@code =} or {@code +=}. */
+    /**
+     * Whether the {@code [} at the cursor has a matching {@code ]} in the same word, followed by {@code =} or
+     * {@code +=}. Quotes and parenthesised substitutions inside the subscript are skipped over.
+     */
     private boolean subscriptThenEquals() {
         String text = in.text;
         int depth = 0;
+        int parens = 0;
         for (int i = in.pos; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            if (c == '\\') {
                 i++;
+            } else if (c == '\'' || c == '"') {
+                i = closingQuote(text, i);
+                if (i < 0) {
+                    return false;
+                }
+            } else if (c == '(') {
+                parens++;
+            } else if (c == ')' && parens > 0) {
+                parens--;
+            } else if (parens > 0) {
+                continue;
             } else if (c == '[') {
                 depth++;
             } else if (c == ']') {
@@ -470,5 +485,20 @@ final class WordReader {
             }
         }
         return false;
+    }
+
+    /** The index of the quote closing the one at {@code open}, or -1. */
+    private static int closingQuote(String text, int open) {
+        char quote = text.charAt(open);
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == quote) {
+                return i;
+            }
+            if (c == '\\' && quote == '"') {
+                i++;
+            }
+        }
+        return -1;
     }
 }

@@ -30,6 +30,12 @@ final class WordShaper {
     /** For each index, the first unquoted {@code ]} at or after it with only unquoted characters between, or -1. */
     private int[] nextBracket;
 
+    /**
+     * Where the value starts in a word written like an assignment ({@code if=~/x}, an argument), or 0 (the
+     * whole word, or an assignment's value). Bash expands a tilde after its {@code =} and {@code :}s.
+     */
+    private int valueStart;
+
     private WordShaper(List<Object> items, int flags, Cursor in, int at) {
         this.items = items;
         this.flags = flags;
@@ -46,9 +52,30 @@ final class WordShaper {
         if ((flags & GLOBS) != 0) {
             shaper.findBrackets();
         }
+        if ((flags & TILDE) != 0) {
+            shaper.valueStart = shaper.assignmentValueStart();
+        }
         List<Part> parts = new ArrayList<>();
         shaper.build(0, items.size(), parts, 0);
         return new Word(join(parts));
+    }
+
+    private int assignmentValueStart() {
+        if (!(items.isEmpty() ? false : items.get(0) instanceof Character first && ParamReader.isNameStart(first))) {
+            return 0;
+        }
+        for (int i = 1; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Character c)) {
+                return 0;
+            }
+            if (c == '=') {
+                return i + 1;
+            }
+            if (!ParamReader.isNameChar(c)) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private boolean isChar(int i, char c) {
@@ -117,7 +144,9 @@ final class WordShaper {
                 continue;
             }
             char c = (Character) item;
-            if (c == '~' && (flags & TILDE) != 0 && (i == 0 || ((flags & ASSIGNMENT) != 0 && isChar(i - 1, ':')))) {
+            boolean value = (flags & ASSIGNMENT) != 0 || (valueStart > 0 && i >= valueStart);
+            if (c == '~' && (flags & TILDE) != 0
+                    && (i == 0 || i == valueStart || (value && isChar(i - 1, ':')))) {
                 int end = tildeEnd(i + 1, to);
                 if (end >= 0) {
                     flush(text, out);
@@ -206,7 +235,8 @@ final class WordShaper {
     /** Where the user name after a {@code ~} ends (at a {@code /}, the end, or an assignment's {@code :}), or -1. */
     private int tildeEnd(int from, int to) {
         int j = from;
-        while (j < to && items.get(j) instanceof Character c && c != '/' && !(c == ':' && (flags & ASSIGNMENT) != 0)) {
+        boolean value = (flags & ASSIGNMENT) != 0 || valueStart > 0;
+        while (j < to && items.get(j) instanceof Character c && c != '/' && !(c == ':' && value)) {
             j++;
         }
         if (j < to && !(items.get(j) instanceof Character)) {
@@ -242,16 +272,29 @@ final class WordShaper {
     }
 
     /** Joins neighbouring literals that are both quoted or both unquoted; drops empty ones beside other parts. */
-    private static List<Part> join(List<Part> parts) {
+    static List<Part> join(List<Part> parts) {
         List<Part> joined = new ArrayList<>(parts.size());
+        StringBuilder text = new StringBuilder();
+        Boolean quoted = null;
         for (Part part : parts) {
-            int last = joined.size() - 1;
-            if (part instanceof Part.Literal literal && last >= 0 && joined.get(last) instanceof Part.Literal previous
-                    && previous.quoted() == literal.quoted()) {
-                joined.set(last, new Part.Literal(previous.text() + literal.text(), literal.quoted()));
-            } else {
-                joined.add(part);
+            if (part instanceof Part.Literal literal) {
+                if (quoted != null && quoted != literal.quoted()) {
+                    joined.add(new Part.Literal(text.toString(), quoted));
+                    text.setLength(0);
+                }
+                quoted = literal.quoted();
+                text.append(literal.text());
+                continue;
             }
+            if (quoted != null) {
+                joined.add(new Part.Literal(text.toString(), quoted));
+                text.setLength(0);
+                quoted = null;
+            }
+            joined.add(part);
+        }
+        if (quoted != null) {
+            joined.add(new Part.Literal(text.toString(), quoted));
         }
         if (joined.size() > 1) {
             joined.removeIf(part -> part instanceof Part.Literal literal && literal.text().isEmpty());

@@ -3,9 +3,9 @@ package dev.vault.core.guard.shell;
 import java.util.List;
 
 /**
- * A compact text form of a parsed tree, for tests: {@code (cmd X=1 echo "$HOME" 2>&1)}. Unquoted literal
+ * A compact text form of a parsed tree, for tests: {@code (cmd [X=1] echo "${HOME} 2>&1)}. Unquoted literal
  * text is written as is, quoted literal text in single quotes, a glob in angle brackets, a parameter as
- * {@code ${name op argument}} (with {@code "} before it when it stood in double quotes).
+ * {@code ${name op argument}} (with {@code "} before it when it stood in double quotes), a tilde as {@code «~user»}.
  */
 final class Sexp {
     private Sexp() {
@@ -27,7 +27,7 @@ final class Sexp {
         if (node instanceof Node.Simple simple) {
             out.append("(cmd");
             for (Assignment assignment : simple.assignments()) {
-                out.append(' ').append(assignment.name());
+                out.append(" [").append(assignment.name());
                 if (assignment.subscript() != null) {
                     out.append('[');
                     word(assignment.subscript(), out);
@@ -41,6 +41,7 @@ final class Sexp {
                 } else {
                     word(assignment.value(), out);
                 }
+                out.append(']');
             }
             words(simple.words(), out, " ");
             redirects(simple.redirects(), out);
@@ -141,7 +142,7 @@ final class Sexp {
             out.append(sub.output() ? ">" : "<");
             node(sub.body(), out);
         } else if (part instanceof Part.Tilde tilde) {
-            out.append('~').append(tilde.user());
+            out.append("«~").append(tilde.user()).append("»");
         } else if (part instanceof Part.Glob glob) {
             out.append('<').append(glob.pattern()).append('>');
         } else {
