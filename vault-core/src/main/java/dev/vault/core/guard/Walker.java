@@ -182,7 +182,12 @@ final class Walker {
             }
             case "case", "[[", "((" -> {
                 for (Word word : words) {
-                    wordLeak(word, scope, err);
+                    Leak leak = wordLeak(word, scope, err);
+                    String literal = keyword.equals("((") ? word.literal() : null;
+                    leak = first(leak, literal == null ? null : arithmeticLeak(literal, scope, err));
+                    if (leak != null && keyword.equals("((")) {
+                        receive(err, leak);
+                    }
                 }
                 return redirected(compound.bodies(), compound.redirects(), in, err, scope);
             }
@@ -538,10 +543,25 @@ final class Walker {
                 for (Word alternative : brace.alternatives()) {
                     leak = first(leak, wordLeak(alternative, scope, err));
                 }
+            } else if (part instanceof Part.Arith arith) {
+                leak = arithmeticLeak(arith.expression(), scope, err);
             }
             found = first(found, leak);
         }
         return found;
+    }
+
+    /** The secret data the expansions inside an arithmetic expression carry (its error shows them). */
+    Leak arithmeticLeak(String expression, Scope scope, Sink err) {
+        if (expression.indexOf('$') < 0 && expression.indexOf('`') < 0) {
+            return null;
+        }
+        try {
+            return wordLeak(ShellParser.parseArithmetic(expression), scope, err);
+        } catch (ShellSyntaxException e) {
+            unanalysable("the arithmetic expression \"" + shorten(expression) + "\" does not parse");
+            return null;
+        }
     }
 
     private Leak paramLeak(Part.Param param, Scope scope, Sink err) {
