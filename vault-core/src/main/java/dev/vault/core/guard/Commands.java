@@ -22,7 +22,7 @@ final class Commands {
     private static final Set<String> NONE = Set.of();
     /** Commands whose operands are paths: a secret used as one shows up in the error message. */
     private static final Set<String> PATH_COMMANDS = Set.of("ls", "cd", "pushd", "stat", "file", "du", "wc", "touch",
-            "mkdir", "rmdir", "rm", "readlink", "realpath", "basename", "dirname", "chmod", "chown", "test_");
+            "mkdir", "rmdir", "rm", "readlink", "realpath", "basename", "dirname", "chmod", "chown");
     private static final Set<String> SUDO_LONG = Set.of("--user", "--group", "--prompt", "--close-from", "--chdir",
             "--role", "--type", "--other-user", "--command-timeout", "--host", "--chroot");
     private static final Set<String> DOCKER_EXEC_LONG = Set.of("--env", "--env-file", "--user", "--workdir",

@@ -21,7 +21,7 @@ final class Readers {
     private static final Map<String, Spec> TABLE = new HashMap<>();
     /** Filters that read only stdin and copy it out, changed: their operands are not files. */
     private static final Set<String> FILTERS = Set.of("tr", "ts", "lolcat", "col", "colrm", "numfmt", "ansi2html",
-            "aha", "pygmentize_", "unbuffer_");
+            "aha");
     private static final Set<String> EDITORS = Set.of("vim", "vi", "nvim", "view", "nano", "emacs", "micro", "pico",
             "joe", "mcedit", "ed", "ex", "kak", "hx", "helix", "vimdiff", "gvim", "mvim", "sudoedit", "rvim");
     private static final Set<String> GREP_LONG = Set.of("--regexp", "--file", "--max-count", "--after-context",

@@ -395,7 +395,6 @@ final class Tools {
     private Leak kubectl(Argv a) {
         int get = a.indexOf("get", 1);
         if (get > 0 && get < 4) {
-            String kind = a.text(get + 1);
             boolean secret = false;
             for (int i = get + 1; i < a.size(); i++) {
                 String t = a.text(i);
@@ -404,7 +403,7 @@ final class Tools {
                     secret = true;
                 }
             }
-            if (secret || "all".equals(kind) && false) {
+            if (secret) {
                 String output = null;
                 for (int i = 1; i < a.size(); i++) {
                     String t = a.text(i);
