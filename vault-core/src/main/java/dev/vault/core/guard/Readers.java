@@ -1,0 +1,487 @@
+package dev.vault.core.guard;
+
+import dev.vault.core.guard.Flow.In;
+import dev.vault.core.guard.Flow.Sink;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Commands that copy what they read to stdout: {@code cat}, {@code head}, {@code grep}, {@code sed},
+ * {@code base64}, {@code xxd}, {@code jq} … Reading a key or a credential file (or its stdin) puts it on
+ * stdout; a file operand that is not a literal is unanalysable. Editors show what they open on the screen
+ * whatever stdout is. {@code tee}, {@code cp} and {@code dd} are here too.
+ */
+final class Readers {
+    /** How a reader takes its operands: all files, or a script/pattern first unless given by option. */
+    private record Spec(boolean scriptFirst, String shortValues, Set<String> longValues, String quietShorts,
+                        Set<String> quietLongs, String scriptShorts) {
+    }
+
+    private static final Map<String, Spec> TABLE = new HashMap<>();
+    /** Filters that read only stdin and copy it out, changed: their operands are not files. */
+    private static final Set<String> FILTERS = Set.of("tr", "ts", "lolcat", "col", "colrm", "numfmt", "ansi2html",
+            "aha");
+    private static final Set<String> EDITORS = Set.of("vim", "vi", "nvim", "view", "nano", "emacs", "micro", "pico",
+            "joe", "mcedit", "ed", "ex", "kak", "hx", "helix", "vimdiff", "gvim", "mvim", "sudoedit", "rvim");
+    private static final Set<String> GREP_LONG = Set.of("--regexp", "--file", "--max-count", "--after-context",
+            "--before-context", "--context", "--label", "--color", "--colour", "--devices", "--directories",
+            "--binary-files", "--exclude-from", "--glob", "--iglob", "--type", "--type-not", "--replace",
+            "--max-depth", "--threads", "--encoding", "--max-columns", "--sort", "--sortr", "--colors", "--pre",
+            "--pre-glob", "--type-add", "--max-filesize", "--ignore-file", "--engine", "--context-separator",
+            "--field-match-separator", "--path-separator", "--include", "--exclude", "--exclude-dir");
+    private static final Set<String> GREP_QUIET = Set.of("--count", "--quiet", "--silent", "--files-with-matches",
+            "--files-without-match", "--files", "--count-matches", "--type-list");
+
+    static {
+        Spec plain = new Spec(false, "", Set.of(), "", Set.of(), "");
+        for (String name : new String[]{"cat", "tac", "more", "most", "pg", "rev", "comm", "zcat", "gzcat", "bzcat",
+                "xzcat", "zstdcat", "lz4cat", "zless", "zmore", "less", "jless", "hexyl", "pr", "column",
+                "fmt", "expand", "unexpand", "paste", "bat", "batcat", "xxd", "strings", "hexdump", "hd",
+                "od", "base64", "base32", "basenc", "diff", "sdiff", "colordiff", "fold", "nl", "head", "tail",
+                "sort", "uniq", "cut", "join", "iconv", "shuf", "cmp", "diff3", "wdiff", "vimcat", "plutil",
+                "xmllint", "csvlook", "fx", "mlr", "tsort"}) {
+            TABLE.put(name, plain);
+        }
+        TABLE.put("head", new Spec(false, "nc", Set.of("--lines", "--bytes"), "", Set.of(), ""));
+        TABLE.put("tail", new Spec(false, "ncs", Set.of("--lines", "--bytes", "--pid", "--sleep-interval"), "",
+                Set.of(), ""));
+        TABLE.put("nl", new Spec(false, "bdfhilnsvw", Set.of(), "", Set.of(), ""));
+        TABLE.put("sort", new Spec(false, "kotST", Set.of("--key", "--output", "--field-separator", "--buffer-size",
+                "--temporary-directory", "--parallel"), "", Set.of(), ""));
+        TABLE.put("uniq", new Spec(false, "fsw", Set.of(), "", Set.of(), ""));
+        TABLE.put("cut", new Spec(false, "bcdf", Set.of("--bytes", "--characters", "--delimiter", "--fields"), "",
+                Set.of(), ""));
+        TABLE.put("xxd", new Spec(false, "cglsoC", Set.of(), "", Set.of(), ""));
+        TABLE.put("od", new Spec(false, "AjNtw", Set.of(), "", Set.of(), ""));
+        TABLE.put("hexdump", new Spec(false, "nsef", Set.of(), "", Set.of(), ""));
+        TABLE.put("base64", new Spec(false, "w", Set.of("--wrap"), "", Set.of(), ""));
+        TABLE.put("strings", new Spec(false, "nte", Set.of("--bytes", "--radix", "--encoding"), "", Set.of(), ""));
+        TABLE.put("diff", new Spec(false, "CUDLFIxXS", Set.of("--label", "--unified", "--context"), "q",
+                Set.of("--brief", "--quiet"), ""));
+        TABLE.put("bat", new Spec(false, "lmrH", Set.of("--language", "--line-range", "--highlight-line", "--style",
+                "--theme", "--map-syntax", "--tabs", "--wrap", "--terminal-width", "--color", "--paging", "--pager"),
+                "", Set.of(), ""));
+        TABLE.put("batcat", TABLE.get("bat"));
+        TABLE.put("fold", new Spec(false, "w", Set.of(), "", Set.of(), ""));
+        TABLE.put("join", new Spec(false, "12jteoav", Set.of(), "", Set.of(), ""));
+        TABLE.put("iconv", new Spec(false, "fto", Set.of(), "", Set.of(), ""));
+        TABLE.put("paste", new Spec(false, "d", Set.of(), "", Set.of(), ""));
+        TABLE.put("column", new Spec(false, "sctoNRHWEdlw", Set.of(), "", Set.of(), ""));
+        TABLE.put("cmp", new Spec(false, "inIN", Set.of(), "s", Set.of("--quiet", "--silent"), ""));
+        Spec grep = new Spec(true, "efmABCDd", GREP_LONG, "cqlL", GREP_QUIET, "ef");
+        for (String name : new String[]{"grep", "egrep", "fgrep", "zgrep", "zegrep", "pcregrep", "ugrep"}) {
+            TABLE.put(name, grep);
+        }
+        Spec rg = new Spec(true, "efmABCgtTjMrE", GREP_LONG, "cqlL", GREP_QUIET, "ef");
+        for (String name : new String[]{"rg", "ag", "ack"}) {
+            TABLE.put(name, rg);
+        }
+        TABLE.put("sed", new Spec(true, "efl", Set.of("--expression", "--file", "--line-length"), "",
+                Set.of(), "ef"));
+        Spec awk = new Spec(true, "fvF", Set.of("--file", "--assign", "--field-separator"), "", Set.of(), "f");
+        for (String name : new String[]{"awk", "gawk", "mawk", "nawk", "busybox-awk"}) {
+            TABLE.put(name, awk);
+        }
+        Spec jq = new Spec(true, "fL", Set.of("--indent", "--from-file", "--arg", "--argjson", "--slurpfile",
+                "--rawfile"), "e", Set.of(), "f");
+        TABLE.put("jq", jq);
+        TABLE.put("gojq", jq);
+        TABLE.put("jaq", jq);
+        TABLE.put("yq", new Spec(true, "Ioep", Set.of("--indent", "--output-format", "--input-format", "--from-file"),
+                "", Set.of(), ""));
+        TABLE.put("dasel", new Spec(false, "frws", Set.of("--file", "--read", "--write", "--selector"), "", Set.of(),
+                ""));
+    }
+
+    private final Walker walker;
+    private final Interpreters interpreters;
+
+    Readers(Walker walker) {
+        this.walker = walker;
+        this.interpreters = new Interpreters(walker);
+    }
+
+    boolean handles(String base) {
+        return TABLE.containsKey(base) || FILTERS.contains(base) || EDITORS.contains(base) || base.equals("tee") || base.equals("cp")
+                || base.equals("mv") || base.equals("dd") || base.equals("install") || base.equals("ln")
+                || base.equals("gzip") || base.equals("gunzip") || base.equals("bzip2") || base.equals("xz")
+                || base.equals("zstd") || base.equals("unzip") || base.equals("tar");
+    }
+
+    Leak run(String base, Argv a, In in, Sink err, Scope scope) {
+        if (EDITORS.contains(base)) {
+            return editor(a, in, err, scope);
+        }
+        if (FILTERS.contains(base)) {
+            return stdin(in, a.excerpt());
+        }
+        switch (base) {
+            case "tee":
+                return tee(a, in, err, scope);
+            case "cp", "mv", "install", "ln":
+                return copy(a, in, err, scope);
+            case "dd":
+                return dd(a, in, err, scope);
+            case "gzip", "gunzip", "bzip2", "xz", "zstd":
+                return a.indexOf("-c", 1) > 0 || a.indexOf("-dc", 1) > 0 || a.indexOf("-cd", 1) > 0
+                        || a.indexOf("--stdout", 1) > 0 || a.indexOf("--to-stdout", 1) > 0
+                        ? read(a, in, err, scope) : null;
+            case "unzip":
+                return a.indexOf("-p", 1) > 0 || a.indexOf("-c", 1) > 0 ? read(a, in, err, scope) : null;
+            case "tar":
+                return null;
+            default:
+                break;
+        }
+        Spec spec = TABLE.get(base);
+        Options options = Options.parse(a, 1, spec.shortValues, spec.longValues, false);
+        for (int i = 0; i < spec.quietShorts.length(); i++) {
+            if (options.has(spec.quietShorts.charAt(i))) {
+                return null;
+            }
+        }
+        for (String quiet : spec.quietLongs) {
+            if (options.has(quiet)) {
+                return null;
+            }
+        }
+        if (base.equals("cmp") && !options.has('l') && !options.has('b') && !options.has("--verbose")
+                && !options.has("--print-bytes")) {
+            return null;
+        }
+        if (base.equals("sed") && (options.has('i') || options.has("--in-place"))) {
+            return null;
+        }
+        if (base.equals("cut") && namesOnly(options)) {
+            return null;
+        }
+        if ((base.startsWith("awk") || base.endsWith("awk")) && options.operandCount() > 0
+                && namesOnlyAwk(a.text(options.operand(0)), options)) {
+            return null;
+        }
+        int firstFile = 0;
+        boolean scriptGiven = false;
+        for (int i = 0; i < spec.scriptShorts.length(); i++) {
+            scriptGiven |= options.has(spec.scriptShorts.charAt(i));
+        }
+        scriptGiven |= options.has("--regexp") || options.has("--file") || options.has("--expression")
+                || options.has("--from-file");
+        if (spec.scriptFirst && !scriptGiven) {
+            firstFile = 1;
+            if (base.equals("yq") && options.operandCount() > 0) {
+                String sub = a.text(options.operand(0));
+                if ("e".equals(sub) || "eval".equals(sub) || "ea".equals(sub) || "eval-all".equals(sub)) {
+                    firstFile = 2;
+                }
+            }
+        }
+        Leak out = null;
+        if (firstFile > 0 && options.operandCount() > 0 && (base.endsWith("awk") || base.endsWith("jq")
+                || base.equals("yq") || base.equals("jaq"))) {
+            int program = options.operand(firstFile - 1);
+            String text = a.text(program);
+            if (text != null) {
+                out = interpreters.scan(text, base.endsWith("awk") ? "awk" : "jq", a.excerpt(), scope);
+            } else if (a.leak(program) == null) {
+                walker.unanalysable("the program of \"" + a.excerpt() + "\" is not a literal");
+                return null;
+            }
+        }
+        if (base.equals("grep") || base.equals("egrep") || base.equals("rg") || base.equals("ag")
+                || base.equals("ack") || base.equals("ugrep")) {
+            out = recursiveSecretSearch(base, a, options, firstFile, scope);
+        }
+        String excerpt = a.excerpt();
+        int files = 0;
+        for (int k = firstFile; k < options.operandCount(); k++) {
+            int index = options.operand(k);
+            if ((base.endsWith("awk")) && a.text(index) != null && a.text(index).indexOf('=') > 0
+                    && a.text(index).indexOf('/') < 0) {
+                continue;
+            }
+            files++;
+            out = first(out, operand(a, index, in, err, scope, excerpt));
+            if (walker.denied()) {
+                return null;
+            }
+        }
+        if (files == 0) {
+            if (scope.argFiles != null) {
+                out = first(out, argFiles(scope, excerpt, a));
+            }
+            out = first(out, stdin(in, excerpt));
+        }
+        return out;
+    }
+
+    /** Reads stdin and copies it out. */
+    private Leak stdin(In in, String excerpt) {
+        if (in.unknown() != null) {
+            walker.unanalysable("\"" + excerpt + "\" reads the file " + in.unknown() + ", which is not a literal");
+            return null;
+        }
+        return in.leak();
+    }
+
+    private Leak argFiles(Scope scope, String excerpt, Argv a) {
+        if (scope.argFiles.isEmpty()) {
+            walker.unanalysable("\"" + excerpt + "\" reads files whose names come from its input, which cannot be"
+                    + " known before it runs");
+            return null;
+        }
+        return walker.fileLeak(scope.argFiles, "{}", excerpt, true);
+    }
+
+    /** The data reading one operand gives; a non-literal operand is unanalysable. */
+    Leak operand(Argv a, int index, In in, Sink err, Scope scope, String excerpt) {
+        String text = a.text(index);
+        if ("-".equals(text) || "/dev/stdin".equals(text)) {
+            return stdin(in, excerpt);
+        }
+        if (text != null && text.contains("{}") && scope.argFiles != null) {
+            return argFiles(scope, excerpt, a);
+        }
+        Leak leak = a.leak(index);
+        if (hasProcessSub(a, index)) {
+            return leak;
+        }
+        String pattern = walker.pattern(a.word(index), scope);
+        if (pattern == null) {
+            String shown = Excerpt.of(a.word(index));
+            String environ = environPattern(a, index, scope);
+            if (environ != null) {
+                return walker.fileLeak(environ, shown, excerpt, false);
+            }
+            if (leak != null) {
+                walker.deny(leak.rule(), "\"" + excerpt + "\" would show " + leak.what()
+                        + " in an error message (it is used as a file name)", leak.alternative());
+                return null;
+            }
+            walker.unanalysable("\"" + excerpt + "\" reads \"" + shown + "\", which is not a literal, so what it"
+                    + " shows cannot be checked");
+            return null;
+        }
+        return walker.fileLeak(pattern, text != null ? text : Excerpt.of(a.word(index)), excerpt, false);
+    }
+
+    private static boolean hasProcessSub(Argv a, int index) {
+        for (var part : a.word(index).parts()) {
+            if (part instanceof dev.vault.core.guard.shell.Part.ProcessSub) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code /proc/$PID/environ}: known to be an environment whatever the process. */
+    private String environPattern(Argv a, int index, Scope scope) {
+        var parts = a.word(index).parts();
+        if (parts.isEmpty()) {
+            return null;
+        }
+        if (parts.get(0) instanceof dev.vault.core.guard.shell.Part.Literal first
+                && parts.get(parts.size() - 1) instanceof dev.vault.core.guard.shell.Part.Literal last
+                && first.text().startsWith("/proc/") && last.text().endsWith("/environ")) {
+            return "/proc/*/environ";
+        }
+        return null;
+    }
+
+    /** {@code cut -d= -f1}: the names of NAME=value lines, not the values. */
+    private static boolean namesOnly(Options options) {
+        return "=".equals(options.value('d', "--delimiter")) && "1".equals(options.value('f', "--fields"));
+    }
+
+    private boolean namesOnlyAwk(String program, Options options) {
+        if (program == null) {
+            return false;
+        }
+        String compact = program.replace(" ", "");
+        return compact.equals("{print$1}") && ("=".equals(options.value('F', null)));
+    }
+
+    /** {@code grep -r TOKEN .}: a recursive search for a secret's name shows the lines of .env files. */
+    private Leak recursiveSecretSearch(String base, Argv a, Options options, int firstFile, Scope scope) {
+        boolean recursive = base.equals("grep") || base.equals("egrep") || base.equals("ugrep")
+                ? options.has('r') || options.has('R') || options.has("--recursive")
+                || options.has("--dereference-recursive")
+                : options.has("--hidden") || options.has('u') || options.has("--no-ignore") || options.has('.');
+        if (!recursive || firstFile == 0 || options.operandCount() == 0) {
+            return null;
+        }
+        for (int i = 1; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t != null && (t.startsWith("--exclude") || t.startsWith("--glob") || t.startsWith("-g")
+                    || t.startsWith("--include")) && (t.contains(".env") || t.contains("include"))) {
+                return null;
+            }
+        }
+        String pattern = a.text(options.operand(0));
+        if (pattern == null) {
+            return null;
+        }
+        if (pattern.contains("PRIVATE KEY") || pattern.contains("AGE-SECRET-KEY") || pattern.contains("BEGIN OPENSSH")) {
+            return new Leak(Advice.KEY_MATERIAL, "private keys found by searching for \"" + Walker.shorten(pattern)
+                    + "\"", a.excerpt(), Advice.KEY);
+        }
+        if (!secretPattern(pattern) || !searchesProject(a, options, firstFile, scope)) {
+            return null;
+        }
+        return new Leak(Advice.CREDENTIAL_FILE, "the lines of credential files such as .env that match \""
+                + Walker.shorten(pattern) + "\"", a.excerpt(), Advice.CREDENTIALS);
+    }
+
+    /** True when a recursive search covers the working folder, a folder above it, or home. */
+    private boolean searchesProject(Argv a, Options options, int firstFile, Scope scope) {
+        if (options.operandCount() <= firstFile) {
+            return true;
+        }
+        String cwd = scope.cwd;
+        for (int k = firstFile; k < options.operandCount(); k++) {
+            String pattern = walker.pattern(a.word(options.operand(k)), scope);
+            if (pattern == null) {
+                return true;
+            }
+            if (cwd.startsWith(pattern) && (cwd.length() == pattern.length() || cwd.charAt(pattern.length()) == '/'
+                    || pattern.equals("/")) || pattern.equals(Glob.escape(walker.home))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean secretPattern(String pattern) {
+        int start = -1;
+        for (int i = 0; i <= pattern.length(); i++) {
+            boolean word = i < pattern.length()
+                    && (Character.isLetterOrDigit(pattern.charAt(i)) || pattern.charAt(i) == '_');
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                String token = pattern.substring(start, i);
+                if (walker.names.isSecret(token) || SecretNames.looksSecret(token)) {
+                    return true;
+                }
+                start = -1;
+            }
+        }
+        return false;
+    }
+
+    /** Any reader, used by wrappers such as {@code pv}: every operand is a file. */
+    Leak read(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "", Set.of(), false);
+        Leak out = null;
+        String excerpt = a.excerpt();
+        for (int k = 0; k < options.operandCount(); k++) {
+            out = first(out, operand(a, options.operand(k), in, err, scope, excerpt));
+        }
+        return options.operandCount() == 0 ? first(out, stdin(in, excerpt)) : out;
+    }
+
+    /** An editor shows the file it opens on the screen, whatever its stdout is. */
+    Leak editor(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "cuSTUiwWrstq", Set.of("--cmd"), false);
+        String excerpt = a.excerpt();
+        for (int k = 0; k < options.operandCount(); k++) {
+            int index = options.operand(k);
+            String text = a.text(index);
+            if (text != null && text.startsWith("+")) {
+                continue;
+            }
+            Leak leak = operand(a, index, in, err, scope, excerpt);
+            if (leak != null) {
+                walker.deny(leak.rule(), "\"" + excerpt + "\" would open " + leak.what() + " on the screen",
+                        leak.alternative());
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private Leak tee(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "", Set.of("--output-error"), false);
+        for (int k = 0; k < options.operandCount(); k++) {
+            String path = walker.path(a.word(options.operand(k)), scope);
+            if (path == null) {
+                continue;
+            }
+            switch (path) {
+                case "/dev/stderr", "/dev/fd/2" -> walker.receive(err, in.leak());
+                case "/dev/tty", "/dev/console" -> {
+                    if (in.leak() != null) {
+                        walker.deny(in.leak().toScreen());
+                    }
+                }
+                default -> {
+                    if (in.leak() != null) {
+                        walker.written.putIfAbsent(path, in.leak());
+                    }
+                }
+            }
+        }
+        return in.leak();
+    }
+
+    private Leak copy(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "tSmogb", Set.of("--target-directory", "--suffix", "--mode",
+                "--owner", "--group"), false);
+        int count = options.operandCount();
+        if (count < 2) {
+            return null;
+        }
+        String dest = walker.path(a.word(options.operand(count - 1)), scope);
+        Leak data = null;
+        String excerpt = a.excerpt();
+        for (int k = 0; k < count - 1; k++) {
+            String pattern = walker.pattern(a.word(options.operand(k)), scope);
+            if (pattern != null) {
+                data = first(data, walker.fileLeak(pattern, Excerpt.of(a.word(options.operand(k))), excerpt, false));
+            }
+        }
+        if (dest == null) {
+            return null;
+        }
+        switch (dest) {
+            case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+                return data;
+            case "/dev/stderr", "/dev/fd/2", "/dev/tty":
+                walker.receive(err, data);
+                return null;
+            default:
+                if (data != null) {
+                    walker.written.putIfAbsent(dest, data);
+                }
+                return null;
+        }
+    }
+
+    private Leak dd(Argv a, In in, Sink err, Scope scope) {
+        Leak data = in.leak();
+        String out = null;
+        for (int i = 1; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                continue;
+            }
+            if (t.startsWith("if=")) {
+                data = walker.fileLeak(Walker.absolute(Glob.escape(t.substring(3)), scope), t.substring(3),
+                        a.excerpt(), false);
+            } else if (t.startsWith("of=")) {
+                out = Walker.absolute(t.substring(3), scope);
+            }
+        }
+        if (out == null || out.equals("/dev/stdout")) {
+            return data;
+        }
+        if (data != null) {
+            walker.written.putIfAbsent(out, data);
+        }
+        return null;
+    }
+
+    private static Leak first(Leak a, Leak b) {
+        return a != null ? a : b;
+    }
+}
