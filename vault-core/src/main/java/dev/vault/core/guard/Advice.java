@@ -27,13 +27,13 @@ final class Advice {
     static final String KEY = "use the key without printing it (ssh -i KEY, ssh-add KEY, age -d -i KEY -o FILE …);"
             + " to inspect it, use ls -l, ssh-keygen -l -f KEY, or ssh-keygen -y -f KEY for the public key";
 
-    static final String CREDENTIALS = "list the names only (cut -d= -f1 FILE), check a value is set (test -n \"$VAR\"),"
+    static final String CREDENTIALS = "check that a variable is there without showing it (grep -q '^NAME=' FILE),"
             + " or let a command use the values without showing them: vault exec --only VAR -- CMD";
 
     static final String DECRYPTED = "decrypt to a file (age -d -o FILE, sops -d --output FILE, gpg -d -o FILE)"
             + " or pipe the plaintext straight into the program that needs it";
 
-    static final String ENV = "list the names only (printenv | cut -d= -f1), check one is set (test -n \"$VAR\"),"
+    static final String ENV = "list the names only (compgen -e), check one is set (test -n \"$VAR\"),"
             + " or print a non-secret one (printenv HOME)";
 
     static String variable(String name) {

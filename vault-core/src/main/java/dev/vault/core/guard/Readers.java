@@ -153,13 +153,6 @@ final class Readers {
         if (base.equals("sed") && (options.has('i') || options.has("--in-place"))) {
             return null;
         }
-        if (base.equals("cut") && namesOnly(options)) {
-            return null;
-        }
-        if ((base.startsWith("awk") || base.endsWith("awk")) && options.operandCount() > 0
-                && namesOnlyAwk(a.text(options.operand(0)), options)) {
-            return null;
-        }
         int firstFile = 0;
         boolean scriptGiven = false;
         for (int i = 0; i < spec.scriptShorts.length(); i++) {
@@ -286,19 +279,6 @@ final class Readers {
             return "/proc/*/environ";
         }
         return null;
-    }
-
-    /** {@code cut -d= -f1}: the names of NAME=value lines, not the values. */
-    private static boolean namesOnly(Options options) {
-        return "=".equals(options.value('d', "--delimiter")) && "1".equals(options.value('f', "--fields"));
-    }
-
-    private boolean namesOnlyAwk(String program, Options options) {
-        if (program == null) {
-            return false;
-        }
-        String compact = program.replace(" ", "");
-        return compact.equals("{print$1}") && ("=".equals(options.value('F', null)));
     }
 
     /** {@code grep -r TOKEN .}: a recursive search for a secret's name shows the lines of .env files. */

@@ -76,6 +76,10 @@ final class Tools {
                 if (start >= a.size()) {
                     return null;
                 }
+                if (a.indexOf("--no-mask", i + 1) > 0 && a.indexOf("--no-mask", i + 1) < start) {
+                    return new Leak(Advice.SECRET_OUTPUT, "the injected values unmasked in its output", a.excerpt(),
+                            "drop --no-mask: vault exec masks the values in what the command prints");
+                }
                 Scope inner = scope.child();
                 inner.strict = true;
                 return walker.commands().run(a.from(start), in, err, inner);

@@ -37,7 +37,9 @@ class GuardRulesTest {
             "credential-file\tsort < .env",
             "credential-file\tcat .env*",
             "-\tcat .env.example",
-            "-\tcut -d= -f1 .env",
+            "credential-file\tcut -d= -f1 .env",
+            "credential-file\tawk -F= '{print $1}' .env",
+            "-\tgrep -q '^STRIPE_KEY=' .env",
             "-\tls -la .env ~/.ssh",
             "-\twc -c .env",
             "credential-file\tvim .env",
@@ -53,7 +55,11 @@ class GuardRulesTest {
             "-\tage -d -i key.txt -o secret.txt secret.age",
             "env-dump\tenv",
             "env-dump\tprintenv | sort",
-            "-\tprintenv | cut -d= -f1",
+            "env-dump\tprintenv | cut -d= -f1",
+            "secret-output\tvault exec --no-mask -- ./deploy.sh",
+            "secret-output\tvault exec --only STRIPE_KEY --no-mask -- make release",
+            "-\tvault exec --only STRIPE_KEY -- make release --no-mask",
+            "-\tcompgen -e",
             "-\tprintenv HOME",
             "env-dump\tprintenv STRIPE_KEY",
             "env-dump\tps eww",
@@ -127,8 +133,8 @@ class GuardRulesTest {
         assertEquals("credential-file", decision.rule());
         assertEquals("\"grep -n DB_ ~/project/.env\" would show the credential file \"/home/dev/project/.env\""
                 + " on the screen", decision.reason());
-        assertEquals("list the names only (cut -d= -f1 FILE), check a value is set (test -n \"$VAR\"), or let a"
-                + " command use the values without showing them: vault exec --only VAR -- CMD", decision.alternative());
+        assertEquals("check that a variable is there without showing it (grep -q '^NAME=' FILE), or let a command"
+                + " use the values without showing them: vault exec --only VAR -- CMD", decision.alternative());
     }
 
     @Test
