@@ -505,10 +505,10 @@ final class Commands {
         for (int i = 1; i < a.size(); i++) {
             String t = a.text(i);
             if (t == null) {
-                if (initPrinter(a.word(i))) {
+                Leak leak = a.leak(i);
+                if (leak == null && initPrinter(a.word(i))) {
                     continue;
                 }
-                Leak leak = a.leak(i);
                 if (leak != null) {
                     walker.deny(leak.rule(), "\"" + a.excerpt() + "\" runs " + leak.what() + " as shell code",
                             leak.alternative());
@@ -562,6 +562,12 @@ final class Commands {
             return null;
         }
         if (a.text(1) == null && walker.pattern(a.word(1), scope) == null) {
+            Leak leak = a.leak(1);
+            if (leak != null) {
+                walker.deny(leak.rule(), "\"" + a.excerpt() + "\" runs " + leak.what() + " as shell code",
+                        leak.alternative());
+                return null;
+            }
             if (initPrinter(a.word(1))) {
                 return null;
             }
