@@ -48,27 +48,21 @@ final class SensitivePaths {
             "/.azure"};
 
     private final Set<String> protectedPaths;
-    private final Set<String> protectedNames;
     private final String home;
 
-    private SensitivePaths(Set<String> protectedPaths, Set<String> protectedNames, String home) {
+    private SensitivePaths(Set<String> protectedPaths, String home) {
         this.protectedPaths = protectedPaths;
-        this.protectedNames = protectedNames;
         this.home = home;
     }
 
     static SensitivePaths of(List<Path> protectedPaths, Path home) {
         Set<String> paths = new HashSet<>();
-        Set<String> names = new HashSet<>();
         if (protectedPaths != null) {
             for (Path path : protectedPaths) {
                 paths.add(path.toAbsolutePath().normalize().toString());
-                if (path.getFileName() != null) {
-                    names.add(path.getFileName().toString());
-                }
             }
         }
-        return new SensitivePaths(paths, names, home == null ? "/" : home.toString());
+        return new SensitivePaths(paths, home == null ? "/" : home.toString());
     }
 
     /** What kind of file an absolute path pattern is, or could be when it is a glob. */
@@ -80,6 +74,9 @@ final class SensitivePaths {
         String dir = slash <= 0 ? "" : pattern.substring(0, slash);
         String base = pattern.substring(slash + 1);
         boolean literalText = hasLiteral(base);
+        if (matchesProtected(dir, base, dotMatches)) {
+            return Kind.KEY;
+        }
         if (Glob.hasGlob(dir)) {
             for (String folder : FOLDERS) {
                 Kind kind = tryIn(Glob.escape(home + folder), base, literalText, true, dir, dotMatches);
@@ -95,18 +92,29 @@ final class SensitivePaths {
         return tryIn(dir, base, literalText, false, null, dotMatches);
     }
 
+    /** Whether the pattern {@code dir/base} could match one of the protected files, in its own folder. */
+    private boolean matchesProtected(String dir, String base, boolean dot) {
+        for (String path : protectedPaths) {
+            int slash = path.lastIndexOf('/');
+            if (Glob.matches(dir, slash <= 0 ? "" : path.substring(0, slash), true)
+                    && Glob.matches(base, path.substring(slash + 1), false, !dot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Kind tryIn(String dir, String base, boolean literalText, boolean checkDir, String dirPattern,
                       boolean dot) {
         if (checkDir && !Glob.matches(dirPattern, Glob.unescape(dir), true)) {
             return Kind.NONE;
         }
+        // a pattern of wildcards only (src/*) could match an id_rsa anywhere; that is only likely in a key folder
+        boolean keyFolder = literalText || isSensitiveFolder(Glob.unescape(dir));
         for (String name : NAMED) {
-            Kind kind = tryName(dir, base, name, dot);
-            if (kind != Kind.NONE) {
-                return kind;
+            if (!keyFolder && !name.startsWith(".")) {
+                continue;
             }
-        }
-        for (String name : protectedNames) {
             Kind kind = tryName(dir, base, name, dot);
             if (kind != Kind.NONE) {
                 return kind;
@@ -125,6 +133,21 @@ final class SensitivePaths {
 
     private Kind tryName(String dir, String base, String name, boolean dot) {
         return Glob.matches(base, name, false, !dot) ? classifyPath(Glob.unescape(dir) + "/" + name) : Kind.NONE;
+    }
+
+    /** A folder whose files are mostly keys or credentials: ~/.ssh, ~/.aws, /run/secrets, … */
+    private boolean isSensitiveFolder(String dir) {
+        for (String folder : FOLDERS) {
+            if (dir.endsWith(folder) || dir.contains(folder + "/")) {
+                return true;
+            }
+        }
+        for (String folder : CREDENTIAL_FOLDERS) {
+            if ((dir + "/").contains(folder)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLiteral(String base) {
