@@ -87,7 +87,8 @@ final class GuardCheckCommand implements Callable<Integer> {
         root.io.err.print(DenyText.lines(decision));
         try {
             GuardAudit.record(root, vault, decision, "--command", null, null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a crash would exit 1, not the deny's 2
             root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getClass().getSimpleName());
         }
         root.io.err.flush();
@@ -119,8 +120,9 @@ final class GuardCheckCommand implements Callable<Integer> {
                         environment.cwd(outcome.request() == null ? null : outcome.request().cwd()), root.io.cwd);
                 GuardAudit.record(root, where, outcome.decision(), "hook " + protocol.name(), protocol.auditAgent(),
                         outcome.request() == null ? null : outcome.request().session());
-            } catch (RuntimeException e) {
-                // the answer is given and is a deny; an exit code other than the protocol's could undo it
+            } catch (RuntimeException | Error e) {
+                // the answer is given and is a deny; an exit code other than the protocol's could undo it (a
+                // crash exits 1, which Claude Code, Codex and Gemini CLI take as leave to run the command)
                 root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getClass().getSimpleName());
             }
         }
@@ -136,7 +138,7 @@ final class GuardCheckCommand implements Callable<Integer> {
         } catch (VaultException e) {
             return Decision.deny(HookCheck.ERROR_RULE, e.getMessage(),
                     "fix the vault's manifest (`vault doctor` shows what is wrong), then retry");
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             return Decision.deny(HookCheck.ERROR_RULE, "the guard failed: " + e.getClass().getSimpleName(),
                     "run the command outside the agent, and report the failure");
         }
@@ -181,7 +183,7 @@ final class GuardCheckCommand implements Callable<Integer> {
         Decision decision;
         try {
             decision = checker.check(command);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             decision = Decision.deny(HookCheck.ERROR_RULE, "the guard failed", null);
         }
         out.write(decision.allowed() ? "allow" : "deny");

@@ -194,8 +194,13 @@ final class GuardInstallCommand implements Callable<Integer> {
         return backup;
     }
 
-    /** Replaces {@code file} atomically, keeping its mode (a new file gets 0644: settings and rc files hold no secret). */
-    private static void replace(Path file, byte[] content) throws IOException {
+    /**
+     * Replaces {@code file} atomically, keeping its mode (a new file gets 0644: settings and rc files hold no
+     * secret). A symlink (dotfile managers keep rc and settings files as links into a repository) stays one:
+     * the file it names is replaced.
+     */
+    private static void replace(Path link, byte[] content) throws IOException {
+        Path file = Files.isSymbolicLink(link) ? link.toRealPath() : link;
         Set<PosixFilePermission> mode = Files.exists(file) ? modeOf(file) : NEW_FILE_MODE;
         Path temp = AtomicFiles.writeTemp(file, content);
         try {

@@ -1,6 +1,7 @@
 package dev.vault.core.mask;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Consumer;
 
@@ -9,8 +10,8 @@ import java.util.function.Consumer;
  * {@code base64} and PEM wrap it), and inside a larger encoded blob at each of the three byte offsets a
  * value can have within a 3-byte group. Inside a blob only the characters whose 6 bits all come from
  * the value are the value's: the first and last may mix in the neighbours' bits, so they are left out.
- * That covers the value with its first 1 or 2 bytes dropped, as the characters of those bytes are
- * masked too wherever they depend on the value alone.
+ * The value with its first 1 or 2 bytes dropped and encoded on its own is a form too: inside a blob
+ * its characters follow 1 or 2 that depend on the dropped bytes, so the blob's forms do not match it.
  */
 final class Base64Forms {
     private static final byte[] STANDARD =
@@ -36,6 +37,14 @@ final class Base64Forms {
         for (int offset = 0; offset < 3; offset++) {
             forms.accept(inner(value, offset, STANDARD));
             forms.accept(inner(value, offset, URL_SAFE));
+        }
+        // The value with its first 1 or 2 bytes dropped, encoded on its own: inner(value, 2) and inner(value, 1)
+        // hold these with 1 or 2 characters of the dropped bytes in front, so they do not match it.
+        for (int drop = 1; drop <= 2 && drop < value.length; drop++) {
+            byte[] rest = Arrays.copyOfRange(value, drop, value.length);
+            forms.accept(inner(rest, 0, STANDARD));
+            forms.accept(inner(rest, 0, URL_SAFE));
+            Arrays.fill(rest, (byte) 0);
         }
     }
 

@@ -138,6 +138,23 @@ class MaskerTest {
     }
 
     @Test
+    void base64OfTheValueWithItsFirstOneOrTwoBytesDroppedIsMasked() throws IOException {
+        for (String value : new String[] {"correct-horse-battery", "correct-horse-battery!", "correct-horse-battery!?"}) {
+            Masker masker = Masker.builder().add("PW", bytes(value)).build();
+            for (int drop = 1; drop <= 2; drop++) {
+                byte[] rest = bytes(value.substring(drop));
+                int end = 8 * rest.length / 6;
+                for (Base64.Encoder encoder : new Base64.Encoder[] {Base64.getEncoder(), Base64.getUrlEncoder(),
+                        Base64.getEncoder().withoutPadding()}) {
+                    String encoded = encoder.encodeToString(rest);
+                    assertEquals("x [masked:PW]" + encoded.substring(end) + " y", mask(masker, "x " + encoded + " y"),
+                            value + " without its first " + drop + " as " + encoded);
+                }
+            }
+        }
+    }
+
+    @Test
     void base64OfALargerBlobMasksEveryCharacterThatComesFromTheValueAtEachOffset() throws IOException {
         byte[] value = new byte[] {(byte) 0xfb, (byte) 0xff, 0x3e, 's', 'e', 'c', 'r', 'e', 't', '?', (byte) 0xbf, '~'};
         Masker masker = Masker.builder().add("BLOB", value).build();

@@ -12,7 +12,8 @@ import java.io.InputStream;
  * One hook call: reads the agent's input (at most {@value #MAX_INPUT_BYTES} bytes), finds the shell
  * command, has it checked, and answers in the agent's protocol. Every failure on the way (no input, too
  * much, not JSON, a field missing or of the wrong type, an exception from the check) is a deny with the
- * rule {@code guard-error}: several agents take any answer but a deny as leave to run the command.
+ * rule {@code guard-error}: several agents take any answer but a deny as leave to run the command. That
+ * includes an {@link Error} (out of memory, a class that cannot be loaded): a crash would exit 1.
  */
 public final class HookCheck {
     public static final int MAX_INPUT_BYTES = 1 << 20;
@@ -44,7 +45,8 @@ public final class HookCheck {
         HookRequest request;
         try {
             request = protocol.read(readInput(in));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Error too: a crash exits 1, which most agents take as leave to run the command
             return denied(protocol, inputError(e), null);
         }
         if (!request.isShell()) {
@@ -59,7 +61,7 @@ public final class HookCheck {
             if (decision == null) {
                 decision = Decision.deny(ERROR_RULE, "the guard gave no decision", "run the command outside the agent");
             }
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | Error e) {
             decision = Decision.deny(ERROR_RULE, "the guard failed: " + e.getClass().getSimpleName(),
                     "run the command outside the agent, and report the failure");
         }
@@ -70,7 +72,7 @@ public final class HookCheck {
         return new Outcome(protocol.deny(decision), decision, request);
     }
 
-    private static Decision inputError(Exception e) {
+    private static Decision inputError(Throwable e) {
         String what = e instanceof IOException && e.getMessage() != null ? e.getMessage()
                 : "it could not be read (" + e.getClass().getSimpleName() + ")";
         return Decision.deny(ERROR_RULE, "bad hook input: " + what,

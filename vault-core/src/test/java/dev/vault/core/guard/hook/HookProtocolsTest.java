@@ -5,6 +5,9 @@ import dev.vault.core.guard.Decision;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOError;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +217,43 @@ class HookProtocolsTest {
                     });
             assertEquals("vault: guard: denied (guard-error): the guard failed: IllegalStateException\n"
                     + "vault: hint: run the command outside the agent, and report the failure\n", outcome.answer().stderr(), agent);
+            assertEquals(agent.equals("copilot") ? 0 : 2, outcome.answer().exitCode(), agent);
+        }
+    }
+
+    @Test
+    void aCheckOrAnInputThatThrowsAnErrorIsADenyNotACrash() {
+        // A crash exits 1, which every agent but Cursor takes as "the hook failed, run the command".
+        List<Throwable> errors = List.of(new AssertionError("boom"), new OutOfMemoryError("Java heap space"),
+                new NoClassDefFoundError("dev/vault/core/guard/Rules"), new ExceptionInInitializerError("static"));
+        for (String agent : HookProtocols.NAMES) {
+            String input = switch (agent) {
+                case "claude-code" -> CLAUDE;
+                case "codex" -> CODEX;
+                case "gemini" -> GEMINI;
+                case "cursor" -> CURSOR;
+                default -> COPILOT;
+            };
+            for (Throwable error : errors) {
+                HookCheck.Outcome outcome = HookCheck.run(HookProtocols.named(agent),
+                        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), request -> {
+                            throw (Error) error;
+                        });
+                assertEquals("vault: guard: denied (guard-error): the guard failed: " + error.getClass().getSimpleName() + "\n"
+                        + "vault: hint: run the command outside the agent, and report the failure\n",
+                        outcome.answer().stderr(), agent + ", " + error);
+                assertEquals(agent.equals("copilot") ? 0 : 2, outcome.answer().exitCode(), agent);
+                assertTrue(outcome.denied(), agent);
+            }
+            InputStream broken = new InputStream() {
+                @Override
+                public int read() {
+                    throw new IOError(new IOException("the terminal went away"));
+                }
+            };
+            HookCheck.Outcome outcome = HookCheck.run(HookProtocols.named(agent), broken, request -> Decision.allow());
+            assertEquals("vault: guard: denied (guard-error): bad hook input: it could not be read (IOError)\n" + INPUT_HINT,
+                    outcome.answer().stderr(), agent);
             assertEquals(agent.equals("copilot") ? 0 : 2, outcome.answer().exitCode(), agent);
         }
     }
