@@ -21,7 +21,10 @@ final class Masking {
     static void warnOfUnmasked(Masker masker, PrintStream err, Function<String, String> label) {
         for (Masker.Unmasked unmasked : masker.unmasked()) {
             String name = label.apply(unmasked.name());
-            if (unmasked.whole()) {
+            if (unmasked.tooLong()) {
+                err.println("vault: warning: " + name + " is not masked: its value is longer than "
+                        + Masker.MAX_LENGTH / 1024 + " KiB");
+            } else if (unmasked.whole()) {
                 err.println("vault: warning: " + name + " is not masked: its value has fewer than "
                         + Masker.MIN_LENGTH + " bytes besides white space");
             } else {

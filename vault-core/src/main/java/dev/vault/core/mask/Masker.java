@@ -23,6 +23,11 @@ import java.util.Objects;
 public final class Masker implements AutoCloseable {
     /** Forms shorter than this many bytes are not masked. */
     public static final int MIN_LENGTH = 4;
+    /**
+     * Values longer than this many bytes are not masked: their forms would cost about 1 KiB of memory per
+     * byte of value (a 1 MB keystore would not fit in the heap). A private key in PEM is about 3 KB.
+     */
+    public static final int MAX_LENGTH = 16 * 1024;
 
     private final Automaton automaton;
     private final byte[][] markers;
@@ -76,10 +81,13 @@ public final class Masker implements AutoCloseable {
 
     /**
      * A value that is not masked ({@code whole}: it has fewer than {@link #MIN_LENGTH} bytes besides the white
-     * space around it), or whose {@code shortLines} lines of fewer than {@link #MIN_LENGTH} bytes are not
-     * masked on their own (the whole value still is).
+     * space around it, or {@code tooLong}: more than {@link #MAX_LENGTH}), or whose {@code shortLines} lines of
+     * fewer than {@link #MIN_LENGTH} bytes are not masked on their own (the whole value still is).
      */
-    public record Unmasked(String name, boolean whole, int shortLines) {
+    public record Unmasked(String name, boolean whole, int shortLines, boolean tooLong) {
+        public Unmasked(String name, boolean whole, int shortLines) {
+            this(name, whole, shortLines, false);
+        }
     }
 
     /** Collects named values; each value's bytes are read when it is added and not kept. */
@@ -97,6 +105,10 @@ public final class Masker implements AutoCloseable {
          */
         public Builder add(String name, byte[] value) {
             Objects.requireNonNull(name, "name");
+            if (value.length > MAX_LENGTH) {
+                unmasked.add(new Unmasked(name, true, 0, true));
+                return this;
+            }
             MaskForms forms = MaskForms.of(value);
             if (forms.tooShort() || forms.shortLines() > 0) {
                 unmasked.add(new Unmasked(name, forms.tooShort(), forms.shortLines()));

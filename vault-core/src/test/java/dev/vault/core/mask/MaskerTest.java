@@ -34,6 +34,18 @@ class MaskerTest {
     }
 
     @Test
+    void aValueLongerThanTheLimitIsNotMaskedAndSaysSo() throws IOException {
+        byte[] big = new byte[Masker.MAX_LENGTH + 1];
+        Arrays.fill(big, (byte) 'k');
+        byte[] limit = Arrays.copyOf(big, Masker.MAX_LENGTH);
+        Masker masker = Masker.builder().add("KEYSTORE", big).add("AT_LIMIT", limit).add("API_TOKEN", bytes(TOKEN)).build();
+        assertEquals(List.of(new Masker.Unmasked("KEYSTORE", true, 0, true)), masker.unmasked());
+        String atLimit = new String(limit, StandardCharsets.US_ASCII);
+        assertEquals("x [masked:AT_LIMIT] [masked:API_TOKEN]\n", mask(masker, "x " + atLimit + " " + TOKEN + "\n"),
+                "a value of exactly the limit is masked");
+    }
+
+    @Test
     void aValueSplitAcrossWritesIsMaskedAtEverySplitPoint() throws IOException {
         Masker masker = Masker.builder().add("API_TOKEN", bytes(TOKEN)).build();
         byte[] input = bytes("before " + TOKEN + " middle " + TOKEN + TOKEN.substring(0, 5) + " after\n");
