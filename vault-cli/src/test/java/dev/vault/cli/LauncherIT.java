@@ -75,7 +75,40 @@ class LauncherIT {
         assertTrue(!Files.exists(Path.of(folder)), "the demo left " + folder + " behind");
     }
 
+    @Test
+    void aGuardCheckWhoseJvmFailsIsADenyAndOtherCommandsKeepTheirExitCode() throws Exception {
+        Path fakeJdk = work.resolve("broken-jdk");
+        Files.createDirectories(fakeJdk.resolve("bin"));
+        Path java = fakeJdk.resolve("bin").resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'Error: could not create the Java Virtual Machine.' >&2\nexit 1\n");
+        java.toFile().setExecutable(true);
+        Map<String, String> broken = Map.of("JAVA_HOME", fakeJdk.toString());
+        Result hook = run(broken, "{}".getBytes(StandardCharsets.UTF_8), "guard", "check", "--hook", "claude-code");
+        assertEquals(2, hook.code, hook.err);
+        assertEquals("Error: could not create the Java Virtual Machine.\n"
+                + "vault: guard: the check failed (exit 1), so the command is denied\n", hook.err);
+        Result command = run(broken, new byte[0], "guard", "check", "--command=git status");
+        assertEquals(2, command.code, command.err);
+        Result get = run(broken, new byte[0], "get", "x");
+        assertEquals(1, get.code, "other commands keep the JVM's exit code");
+        assertEquals("Error: could not create the Java Virtual Machine.\n", get.err);
+    }
+
+    @Test
+    void aGuardCheckPassesAllowAndDenyThrough() throws Exception {
+        Result allow = run(new byte[0], "guard", "check", "--command", "git status");
+        assertEquals(0, allow.code, allow.err);
+        assertEquals("", allow.err);
+        Result deny = run(new byte[0], "guard", "check", "--command", "printenv");
+        assertEquals(2, deny.code);
+        assertTrue(deny.err.startsWith("vault: guard: denied (env-dump): "), deny.err);
+    }
+
     private Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), stdin, args);
+    }
+
+    private Result run(Map<String, String> extraEnv, byte[] stdin, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = LAUNCHER.toString();
         System.arraycopy(args, 0, command, 1, args.length);
@@ -84,6 +117,7 @@ class LauncherIT {
         env.remove("VAULT_DIR");
         env.remove("VAULT_IDENTITY");
         env.put("XDG_CONFIG_HOME", work.resolve("config").toString());
+        env.putAll(extraEnv);
         Process process = builder.start();
         process.getOutputStream().write(stdin);
         process.getOutputStream().close();
