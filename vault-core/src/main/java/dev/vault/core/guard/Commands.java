@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class Commands {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash",
-            "posh", "fish", "busybox");
+            "posh", "fish");
     private static final Set<String> PRINTERS = Set.of("echo", "printf", "print", "yes", "figlet", "toilet",
             "cowsay", "banner");
     private static final Set<String> NONE = Set.of();
@@ -124,6 +124,61 @@ final class Commands {
                 return wrapped(a, "", NONE, in, err, scope, false);
             case "nice":
                 return wrapped(a, "n", Set.of("--adjustment"), in, err, scope, false);
+            case "busybox", "toybox":
+                return inner(a, 1, in, err, scope, false);
+            case "chroot":
+                return inner(a, Options.parse(a, 1, "", Set.of("--userspec", "--groups"), true).stop() + 1, in, err,
+                        scope, false);
+            case "taskset": {
+                Options options = Options.parse(a, 1, "", NONE, true);
+                return options.has('p') ? null : inner(a, options.stop() + 1, in, err, scope, false);
+            }
+            case "chrt": {
+                Options options = Options.parse(a, 1, "T", Set.of("--sched-runtime", "--sched-deadline",
+                        "--sched-period"), true);
+                return options.has('p') ? null : inner(a, options.stop() + 1, in, err, scope, false);
+            }
+            case "runuser", "su": {
+                Options options = Options.parse(a, 1, "cgGsuwC", Set.of("--command", "--group", "--supp-group",
+                        "--shell", "--user", "--whitelist-environment", "--session-command"), true);
+                String body = options.value('c', "--command");
+                if (body == null) {
+                    body = options.value('C', "--session-command");
+                }
+                if (body != null) {
+                    return walker.text(body, in, err, scope.child());
+                }
+                if (options.has('c') || options.has("--command") || options.has('C')) {
+                    walker.unanalysable("the command of \"" + a.excerpt() + "\" is not a literal");
+                    return null;
+                }
+                int start = options.stop();
+                if (base.equals("su") || !options.has('u') && !options.has("--user")) {
+                    start++;
+                }
+                return inner(a, start, in, err, scope, false);
+            }
+            case "strace", "ltrace":
+                return wrapped(a, "eoOpPsSuUEIXbaA", Set.of("--output", "--trace", "--signal", "--user",
+                        "--attach", "--string-limit", "--env", "--decode-fds", "--absolute-timestamps",
+                        "--columns", "--inject", "--fault", "--status"), in, err, scope, false);
+            case "proot":
+                return wrapped(a, "rbmwqk", Set.of("--rootfs", "--bind", "--mount", "--pwd", "--cwd", "--qemu",
+                        "--kernel-release"), in, err, scope, false);
+            case "unshare":
+                return wrapped(a, "S" + "G" + "R" + "w", Set.of("--setuid", "--setgid", "--root", "--wd",
+                        "--propagation", "--map-user", "--map-group", "--map-users", "--map-groups"), in, err, scope,
+                        false);
+            case "nsenter":
+                return wrapped(a, "tSGrwWe", Set.of("--target", "--setuid", "--setgid", "--root", "--wd",
+                        "--env"), in, err, scope, false);
+            case "systemd-run":
+                return wrapped(a, "pEMuH", Set.of("--property", "--setenv", "--machine", "--unit", "--host",
+                        "--description", "--slice", "--uid", "--gid", "--nice", "--working-directory",
+                        "--on-active", "--on-calendar", "--timer-property", "--path-property", "--socket-property",
+                        "--service-type"), in, err, scope, false);
+            case "parallel":
+                return parallel(a, in, err, scope);
             case "ionice":
                 return wrapped(a, "cnp", Set.of("--class", "--classdata"), in, err, scope, false);
             case "stdbuf":
@@ -180,6 +235,17 @@ final class Commands {
                     int eq = t == null ? -1 : t.indexOf('=');
                     if (eq > 0) {
                         walker.text(t.substring(eq + 1), In.NONE, err, scope.child());
+                    }
+                }
+                return null;
+            case "let":
+                for (int i = 1; i < a.size(); i++) {
+                    String t = a.text(i);
+                    Leak leak = t == null ? a.leak(i) : walker.arithmeticLeak(t, scope, err);
+                    walker.receive(err, leak);
+                    int eq = t == null ? -1 : t.indexOf('=');
+                    if (eq > 0 && t.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        scope.vars.put(t.substring(0, eq), new Binding(null, leak));
                     }
                 }
                 return null;
@@ -433,6 +499,67 @@ final class Commands {
             return first(args, run(a.from(start), In.NONE, err, inner));
         }
         return run(a.from(start), new In(null, false, null, null), err, inner);
+    }
+
+    /**
+     * {@code parallel CMD ::: ARGS} (also {@code :::+}, {@code ::::} files of arguments): the command runs
+     * through a shell once per argument; the arguments are the files it reads, as with {@code xargs}.
+     */
+    private Leak parallel(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "jdaSIENLnsX", Set.of("--jobs", "--delimiter", "--arg-file",
+                "--sshlogin", "--replace", "--eof", "--max-args", "--max-lines", "--joblog", "--results",
+                "--tmpdir", "--workdir", "--colsep", "--timeout", "--retries", "--halt", "--tag-string",
+                "--basefile", "--env", "--memfree", "--load", "--delay", "--sshloginfile"), true);
+        int start = options.stop();
+        int sep = start;
+        while (sep < a.size() && !(a.text(sep) != null && a.text(sep).startsWith(":::"))) {
+            sep++;
+        }
+        String files = null;
+        boolean unknown = false;
+        for (int i = sep; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                unknown = true;
+                continue;
+            }
+            if (t.startsWith(":::")) {
+                unknown |= t.equals("::::");
+                continue;
+            }
+            String pattern = Walker.absolute(Glob.escape(t), scope);
+            if (files == null || walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                files = pattern;
+            }
+        }
+        if (sep >= a.size()) {
+            files = in.text() == null ? "" : null;
+            if (in.text() != null) {
+                for (String token : Walker.tokens(in.text())) {
+                    String pattern = Walker.absolute(Glob.escape(token), scope);
+                    if (files == null || walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                        files = pattern;
+                    }
+                }
+            }
+        } else if (unknown && (files == null || walker.paths.classify(files, false) == SensitivePaths.Kind.NONE)) {
+            files = "";
+        }
+        if (start >= sep) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = start; i < sep; i++) {
+            String t = a.text(i);
+            if (t == null) {
+                walker.unanalysable("the command of \"" + a.excerpt() + "\" is not a literal");
+                return null;
+            }
+            text.append(i == start ? "" : " ").append(t);
+        }
+        Scope inner = scope.child();
+        inner.argFiles = files == null ? "" : files;
+        return walker.text(text.toString(), In.NONE, err, inner);
     }
 
     private Leak find(Argv a, In in, Sink err, Scope scope) {

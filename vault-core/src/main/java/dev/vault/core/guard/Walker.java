@@ -181,13 +181,24 @@ final class Walker {
                 return out;
             }
             case "case", "[[", "((" -> {
+                boolean match = false;
+                Leak matched = null;
+                for (Word word : words) {
+                    match |= "=~".equals(word.literal());
+                }
                 for (Word word : words) {
                     Leak leak = wordLeak(word, scope, err);
+                    matched = first(matched, leak);
                     String literal = keyword.equals("((") ? word.literal() : null;
                     leak = first(leak, literal == null ? null : arithmeticLeak(literal, scope, err));
                     if (leak != null && keyword.equals("((")) {
                         receive(err, leak);
                     }
+                }
+                if (match && keyword.equals("[[")) {
+                    scope.vars.put("BASH_REMATCH", new Binding(null, matched));
+                    scope.vars.put("match", new Binding(null, matched));
+                    scope.vars.put("MATCH", new Binding(null, matched));
                 }
                 return redirected(compound.bodies(), compound.redirects(), in, err, scope);
             }
@@ -545,6 +556,7 @@ final class Walker {
                 }
             } else if (part instanceof Part.Arith arith) {
                 leak = arithmeticLeak(arith.expression(), scope, err);
+                receive(err, leak);
             }
             found = first(found, leak);
         }
@@ -553,15 +565,49 @@ final class Walker {
 
     /** The secret data the expansions inside an arithmetic expression carry (its error shows them). */
     Leak arithmeticLeak(String expression, Scope scope, Sink err) {
+        Leak named = arithmeticNames(expression, scope);
         if (expression.indexOf('$') < 0 && expression.indexOf('`') < 0) {
-            return null;
+            return named;
         }
         try {
-            return wordLeak(ShellParser.parseArithmetic(expression), scope, err);
+            return first(named, wordLeak(ShellParser.parseArithmetic(expression), scope, err));
         } catch (ShellSyntaxException e) {
             unanalysable("the arithmetic expression \"" + shorten(expression) + "\" does not parse");
             return null;
         }
+    }
+
+    /**
+     * The secret data of variables named bare in an arithmetic expression ({@code $((TOKEN))}): their value
+     * is evaluated, and an error message shows it.
+     */
+    private Leak arithmeticNames(String expression, Scope scope) {
+        int n = expression.length();
+        int i = 0;
+        while (i < n) {
+            char c = expression.charAt(i);
+            if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '_')) {
+                    i++;
+                }
+                boolean expanded = start > 0 && (expression.charAt(start - 1) == '$'
+                        || expression.charAt(start - 1) == '{' || expression.charAt(start - 1) == '#');
+                if (!expanded) {
+                    Leak leak = valueLeak(expression.substring(start, i), scope);
+                    if (leak != null) {
+                        return leak;
+                    }
+                }
+            } else if (Character.isDigit(c)) {
+                while (i < n && Character.isLetterOrDigit(expression.charAt(i))) {
+                    i++;
+                }
+            } else {
+                i++;
+            }
+        }
+        return null;
     }
 
     private Leak paramLeak(Part.Param param, Scope scope, Sink err) {
@@ -572,6 +618,16 @@ final class Walker {
         Leak argument = param.argument() == null ? null : wordLeak(param.argument(), scope, err);
         if (":+".equals(op) || "+".equals(op)) {
             return argument;
+        }
+        if (":?".equals(op) || "?".equals(op)) {
+            receive(err, argument);
+        }
+        if ((":=".equals(op) || "=".equals(op)) && param.argument() != null && !SecretNames.isSpecial(param.name())) {
+            Leak value = first(valueLeak(param.name(), scope), argument);
+            if (scope.vars.get(param.name()) == null) {
+                scope.vars.put(param.name(), new Binding(null, value));
+            }
+            return value;
         }
         if ("indirect".equals(op)) {
             Word target = known(new Part.Param(param.name(), null, null, false), scope, 0);
