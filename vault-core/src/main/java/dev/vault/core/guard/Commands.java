@@ -85,6 +85,32 @@ final class Commands {
             scope.vars.putAll(inner.vars);
             return out;
         }
+        String alias = scope.aliases.get(name);
+        if (alias != null) {
+            Scope inner = scope.child();
+            Binding[] positional = walker.positional(a, 0);
+            inner.positional = positional;
+            java.util.Map<String, String> rest = new java.util.HashMap<>(scope.aliases);
+            rest.remove(name);
+            inner.aliases = rest;
+            StringBuilder text = new StringBuilder(alias);
+            for (int i = 1; i < positional.length; i++) {
+                text.append(" \"$").append(i).append('"');
+            }
+            if (a.size() > positional.length) {
+                walker.unanalysable("\"" + a.excerpt() + "\" passes too many words to an alias to check");
+                return null;
+            }
+            return walker.text(text.toString(), in, err, inner);
+        }
+        if (name.indexOf('/') >= 0) {
+            String path = walker.path(a.word(0), scope);
+            if (path != null && walker.scripts.containsKey(path)) {
+                Scope inner = scope.child();
+                inner.positional = walker.positional(a, 0);
+                return walker.script(path, in, err, inner, a.excerpt());
+            }
+        }
         if (scope.argFiles != null && name.contains("{}")) {
             walker.unanalysable("\"" + a.excerpt() + "\" runs commands named by its input, which cannot be known"
                     + " before it runs");
@@ -94,7 +120,7 @@ final class Commands {
         if (PATH_COMMANDS.contains(base)) {
             for (int i = 1; i < a.size(); i++) {
                 Leak leak = a.leak(i);
-                if (leak != null && Advice.SECRET_VARIABLE.equals(leak.rule())) {
+                if (leak != null && !Advice.UNANALYSABLE.equals(leak.rule())) {
                     walker.deny(leak.rule(), "\"" + a.excerpt() + "\" would show " + leak.what()
                             + " in an error message (it is used as a file name)", leak.alternative());
                     return null;
@@ -223,7 +249,7 @@ final class Commands {
                 return eval(a, in, err, scope);
             case "source":
             case ".":
-                return source(a, err, scope);
+                return source(a, in, err, scope);
             case "trap":
                 if (a.size() > 2 && a.text(1) != null && !a.text(1).startsWith("-")) {
                     return walker.text(a.text(1), In.NONE, err, scope.child());
@@ -235,6 +261,12 @@ final class Commands {
                     int eq = t == null ? -1 : t.indexOf('=');
                     if (eq > 0) {
                         walker.text(t.substring(eq + 1), In.NONE, err, scope.child());
+                        java.util.Map<String, String> aliases = new java.util.HashMap<>(scope.aliases);
+                        aliases.put(t.substring(0, eq), t.substring(eq + 1));
+                        scope.aliases = aliases;
+                    } else if (t == null) {
+                        walker.unanalysable("\"" + a.excerpt() + "\" defines an alias that is not a literal");
+                        return null;
                     }
                 }
                 return null;
@@ -414,6 +446,12 @@ final class Commands {
             stdin |= t != null && t.startsWith("-") && !t.startsWith("--") && t.indexOf('s') > 0;
         }
         if (i < a.size() && !stdin) {
+            String path = walker.path(a.word(i), scope);
+            if (path != null && walker.scripts.containsKey(path)) {
+                Scope inner = scope.child();
+                inner.positional = walker.positional(a, i);
+                return walker.script(path, in, err, inner, a.excerpt());
+            }
             if (a.text(i) == null && walker.pattern(a.word(i), scope) == null) {
                 walker.unanalysable("the script \"" + Excerpt.of(a.word(i)) + "\" of \"" + a.excerpt()
                         + "\" is not a literal file name, so what it runs cannot be checked");
@@ -684,9 +722,25 @@ final class Commands {
         return true;
     }
 
-    private Leak source(Argv a, Sink err, Scope scope) {
+    private Leak source(Argv a, In in, Sink err, Scope scope) {
         if (a.size() < 2) {
             return null;
+        }
+        String file = a.text(1);
+        if ("/dev/stdin".equals(file) || "-".equals(file) || "/dev/fd/0".equals(file)
+                || "/proc/self/fd/0".equals(file)) {
+            if (in.text() != null) {
+                return walker.text(in.text(), In.NONE, err, scope);
+            }
+            if (in.piped() || in.unknown() != null || in.leak() != null) {
+                walker.unanalysable("\"" + a.excerpt() + "\" runs a script read from its standard input, which"
+                        + " cannot be known before it runs");
+            }
+            return null;
+        }
+        String path = walker.path(a.word(1), scope);
+        if (path != null && walker.scripts.containsKey(path)) {
+            return walker.script(path, In.NONE, err, scope, a.excerpt());
         }
         if (a.text(1) == null && walker.pattern(a.word(1), scope) == null) {
             if (initPrinter(a.word(1))) {
@@ -879,7 +933,9 @@ final class Commands {
             }
             text.append(text.length() == 0 ? "" : "\n").append(t);
         }
-        walker.printed = text == null ? null : text.toString();
+        walker.printed = text == null ? null : base.equals("printf") && a.size() == 2
+                ? text.toString().replace("\\n", "\n").replace("\\t", "\t").replace("%%", "%")
+                : text.toString();
         if (leak == null) {
             return null;
         }

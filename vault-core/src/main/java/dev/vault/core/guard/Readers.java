@@ -249,8 +249,15 @@ final class Readers {
     /** The data reading one operand gives; a non-literal operand is unanalysable. */
     Leak operand(Argv a, int index, In in, Sink err, Scope scope, String excerpt) {
         String text = a.text(index);
-        if ("-".equals(text) || "/dev/stdin".equals(text)) {
+        if ("-".equals(text) || "/dev/stdin".equals(text) || "/dev/fd/0".equals(text)
+                || "/proc/self/fd/0".equals(text)) {
             return stdin(in, excerpt);
+        }
+        String fd = text == null ? null : text.startsWith("/dev/fd/") ? text.substring(8)
+                : text.startsWith("/proc/self/fd/") ? text.substring(14) : null;
+        if (fd != null && scope.fds != null && scope.fds.get(fd) != null) {
+            Flow.In opened = scope.fds.get(fd);
+            return opened.unknown() != null ? stdin(opened, excerpt) : opened.leak();
         }
         if (text != null && text.contains("{}") && scope.argFiles != null) {
             return argFiles(scope, excerpt, a);

@@ -20,13 +20,14 @@ final class SensitivePaths {
             ".htpasswd", "credentials.json", "application_default_credentials.json", "credentials.tfrc.json",
             "secrets.yml", "secrets.yaml", "secrets.json", "secrets.toml", ".yarnrc.yml", "kubeconfig",
             "access_tokens.db", "credentials.db", "accessTokens.json", "msal_token_cache.json",
-            "msal_token_cache.bin", "service_principal_entries.json", "settings-security.xml");
+            "msal_token_cache.bin", "service_principal_entries.json", "settings-security.xml", ".dev.vars");
     private static final String[] CREDENTIAL_TAILS = {"/.aws/credentials", "/.docker/config.json",
             "/.config/gh/hosts.yml", "/.config/hub", "/.config/git/credentials", "/.cargo/credentials",
             "/.cargo/credentials.toml", "/.gem/credentials", "/.config/doctl/config.yaml", "/.config/hcloud/cli.toml",
             "/.fly/config.yml", "/.config/netlify/config.json", "/.netlify/config.json", "/.vercel/auth.json",
             "/com.vercel.cli/auth.json", "/.terraform.d/credentials.tfrc.json", "/etc/shadow", "/etc/gshadow",
-            "/.config/gcloud/credentials.db", "/.config/heroku/credentials"};
+            "/.config/gcloud/credentials.db", "/.config/heroku/credentials", "/.m2/settings.xml",
+            "/.gradle/gradle.properties"};
     private static final String[] CREDENTIAL_FOLDERS = {"/.aws/sso/cache/", "/.aws/cli/cache/",
             "/.config/gcloud/legacy_credentials/", "/.kube/", "/.azure/", "/.docker/", "/run/secrets/",
             "/var/run/secrets/"};
@@ -173,6 +174,9 @@ final class SensitivePaths {
         }
         if (lower.startsWith("identity") && lower.endsWith(".txt")
                 && (dir.endsWith("/.config/vault") || dir.endsWith("/vault") || dir.contains("/.config/vault/"))) {
+            return true;
+        }
+        if (dir.endsWith("/.config/vault/identities") || dir.endsWith("/vault/identities")) {
             return true;
         }
         if (lower.endsWith(".age-key") || lower.endsWith(".agekey")

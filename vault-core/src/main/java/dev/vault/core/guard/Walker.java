@@ -30,6 +30,8 @@ final class Walker {
     final SensitivePaths paths;
     final String home;
     final Map<String, Leak> written = new HashMap<>();
+    /** Files written earlier in the line, by absolute path: their text when known, else null. */
+    final Map<String, String> scripts = new HashMap<>();
     private final Commands commands;
     private Decision decision;
     private int depth;
@@ -122,8 +124,13 @@ final class Walker {
         List<Node> stages = pipeline.stages();
         for (int i = 0; i < stages.size(); i++) {
             printed = null;
-            out = node(stages.get(i), stageIn, err, scope.child());
+            Scope stage = scope.child();
+            out = node(stages.get(i), stageIn, err, stage);
             stageIn = new In(out, true, printed, null);
+            if (i == stages.size() - 1 && stages.size() > 1) {
+                // zsh (and bash with lastpipe) runs the last stage in the shell itself: `… | read x` sets x
+                scope.vars.putAll(stage.vars);
+            }
         }
         return out;
     }
@@ -240,11 +247,41 @@ final class Walker {
     private Leak invoke(Argv argv, List<Redirect> redirects, In in, Sink err, Scope scope) {
         Streams streams = streams(redirects, in, err, scope);
         Sink inner = sinkFor(streams.err, err);
+        printed = null;
         Leak out = commands.run(argv, streams.in, inner, scope);
         if (inner.kind == Sink.COLLECT) {
             out = first(out, inner.collected);
         }
+        if (streams.out.kind() == Dest.FILE && streams.out.path() != null) {
+            String content = printed;
+            if (content == null && argv.is(0, "cat") && argv.size() == 1) {
+                content = streams.in.text();
+            }
+            boolean append = false;
+            for (Redirect redirect : redirects) {
+                append |= redirect.operator().equals(">>") || redirect.operator().equals("&>>");
+            }
+            String before = scripts.get(streams.out.path());
+            if (append && scripts.containsKey(streams.out.path())) {
+                content = before == null || content == null ? null : before + "\n" + content;
+            }
+            scripts.put(streams.out.path(), content);
+        }
         return route(out, streams.out, err, scope);
+    }
+
+    /**
+     * Runs a script file written earlier in the same line ({@code echo 'cat .env' > s; sh s}, see
+     * {@link #scripts}): walks its text, or denies when its text is not known.
+     */
+    Leak script(String path, In in, Sink err, Scope scope, String excerpt) {
+        String text = scripts.get(path);
+        if (text == null) {
+            unanalysable("\"" + excerpt + "\" runs the file \"" + path + "\", written earlier in the line with"
+                    + " text that cannot be known before it runs");
+            return null;
+        }
+        return text(text, in, err, scope);
     }
 
     /** Walks a piece of shell text given as a string ({@code sh -c}, {@code eval}, {@code watch}). */
@@ -408,7 +445,8 @@ final class Walker {
                     if (leak != null && leak.source() == null) {
                         leak = new Leak(leak.rule(), leak.what(), "a here-document", leak.alternative());
                     }
-                    streams.in = new In(leak, false, target.literal(), null);
+                    String text = target.literal() != null ? target.literal() : text(target, scope);
+                    streams.in = new In(leak, false, text, null);
                 }
                 default -> {
                 }
@@ -478,7 +516,14 @@ final class Walker {
         if (pattern == null) {
             return new In(wordLeak, false, null, "\"" + Excerpt.of(target) + "\"");
         }
-        return new In(fileLeak(pattern, Excerpt.of(target), "< " + Excerpt.of(target), false), false, null, null);
+        Leak leak = fileLeak(pattern, Excerpt.of(target), "< " + Excerpt.of(target), false);
+        String plain = Glob.unescape(pattern);
+        if (scripts.containsKey(plain)) {
+            String text = scripts.get(plain);
+            return new In(leak, false, text, text == null ? "\"" + Excerpt.of(target) + "\" (written earlier in the line)"
+                    : null);
+        }
+        return new In(leak, false, null, null);
     }
 
     /** The secret data reading a file gives: key material, a credential file, or one written earlier. */
