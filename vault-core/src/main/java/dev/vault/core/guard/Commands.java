@@ -45,6 +45,9 @@ final class Commands {
             "oh-my-posh", "asdf", "navi", "mcfly", "tmuxifier", "sdkman", "lesspipe", "lesspipe.sh", "ng",
             "glab", "docker", "podman", "terraform", "aws_completer", "deno", "bun", "cargo", "rg", "just");
 
+    /** Where {@code pbcopy} and the like put data, for a {@code pbpaste} later in the line. */
+    private static final String CLIPBOARD = "<clipboard>";
+
     private final Walker walker;
     private final Readers readers;
     private final EnvRules env;
@@ -304,9 +307,25 @@ final class Commands {
                 if (a.indexOf("exec", 1) > 0 && a.indexOf("exec", 1) < 4) {
                     return kubectlExec(a, a.indexOf("exec", 1) + 1, in, err, scope);
                 }
+                if (a.indexOf("cp", 1) > 0 && a.indexOf("cp", 1) < 4) {
+                    return containerCopy(a, a.indexOf("cp", 1) + 1, err, scope);
+                }
                 return tools.run(base, a, in, err, scope);
+            case "npx", "bunx", "pnpx":
+                return inner(a, Options.parse(a, 1, "p", Set.of("--package", "--call"), true).stop(), in, err, scope,
+                        false);
+            case "pbcopy", "xclip", "xsel", "wl-copy", "clip.exe":
+                if (a.indexOf("-o", 1) > 0 || a.indexOf("--output", 1) > 0) {
+                    return walker.written.get(CLIPBOARD);
+                }
+                if (in.leak() != null) {
+                    walker.written.putIfAbsent(CLIPBOARD, in.leak());
+                }
+                return null;
+            case "pbpaste", "wl-paste":
+                return walker.written.get(CLIPBOARD);
             case "op", "doppler", "infisical", "chamber", "aws-vault", "teller", "envchain", "dotenv",
-                    "dotenvx", "with-secrets", "sops", "berglas", "summon":
+                    "dotenvx", "with-secrets", "sops", "berglas", "summon", "dotenv-cli":
                 if (secretRunner(base, a)) {
                     return secretRun(a, in, err, scope);
                 }
@@ -742,6 +761,11 @@ final class Commands {
         if (path != null && walker.scripts.containsKey(path)) {
             return walker.script(path, In.NONE, err, scope, a.excerpt());
         }
+        String pattern = walker.pattern(a.word(1), scope);
+        if (pattern != null && walker.paths.classify(pattern, false) == SensitivePaths.Kind.CREDENTIAL) {
+            // `source .env`: the variables it sets, whatever their names, hold secrets from here on
+            scope.strict = true;
+        }
         if (a.text(1) == null && walker.pattern(a.word(1), scope) == null) {
             if (initPrinter(a.word(1))) {
                 return null;
@@ -842,9 +866,46 @@ final class Commands {
             }
             case "compose":
                 return compose(a, i + 1, in, err, scope);
+            case "cp":
+                return containerCopy(a, i + 1, err, scope);
             default:
                 return tools.run("docker", a, in, err, scope);
         }
+    }
+
+    /**
+     * {@code docker cp web:/app/.env -} and {@code kubectl cp pod:/app/.env /dev/stdout}: a file copied out of
+     * a container to stdout (a tar stream for docker, with the bytes in it) or to a file read later.
+     */
+    private Leak containerCopy(Argv a, int i, Sink err, Scope scope) {
+        Options options = Options.parse(a, i, "c", Set.of("--container", "--namespace", "--retries"), false);
+        if (options.operandCount() < 2) {
+            return null;
+        }
+        String source = a.text(options.operand(0));
+        String dest = a.text(options.operand(1));
+        if (source == null || dest == null) {
+            return null;
+        }
+        int colon = source.indexOf(':');
+        String inside = colon > 0 && !source.startsWith("/") && !source.startsWith(".") ? source.substring(colon + 1)
+                : source;
+        Scope remote = scope.child();
+        remote.cwd = "/";
+        Leak data = walker.fileLeak(Walker.absolute(Glob.escape(inside), colon > 0 ? remote : scope), source,
+                a.excerpt(), false);
+        if (data == null) {
+            return null;
+        }
+        if (Tools.toScreen(dest)) {
+            return data;
+        }
+        String path = walker.path(dev.vault.core.guard.shell.Word.of(dest), scope);
+        if (path != null) {
+            walker.written.putIfAbsent(path, data);
+            walker.written.putIfAbsent(path + inside.substring(inside.lastIndexOf('/')), data);
+        }
+        return null;
     }
 
     private Leak compose(Argv a, int i, In in, Sink err, Scope scope) {
@@ -879,7 +940,7 @@ final class Commands {
             case "op", "doppler", "infisical", "teller", "berglas" -> a.is(1, "run") || a.is(1, "exec");
             case "chamber", "aws-vault" -> a.is(1, "exec");
             case "sops" -> a.is(1, "exec-env");
-            case "envchain", "dotenv", "dotenvx", "with-secrets", "summon" -> true;
+            case "envchain", "dotenv", "dotenvx", "with-secrets", "summon", "dotenv-cli" -> true;
             default -> false;
         };
     }
@@ -903,9 +964,14 @@ final class Commands {
         if (base.equals("envchain") && a.size() > 2) {
             return run(a.from(2), in, err, inner);
         }
-        if (base.equals("dotenv") || base.equals("dotenvx") || base.equals("with-secrets") || base.equals("summon")) {
+        if (base.equals("dotenv") || base.equals("dotenvx") || base.equals("with-secrets") || base.equals("summon")
+                || base.equals("dotenv-cli")) {
             int start = Options.parse(a, base.equals("dotenvx") ? 2 : 1, "efpvc", Set.of("--env-file", "-f"), true)
                     .stop();
+            if (base.equals("dotenv") && (a.is(start, "get") || a.is(start, "list"))
+                    || base.equals("dotenvx") && (a.is(1, "get") || a.is(1, "decrypt"))) {
+                return new Leak(Advice.CREDENTIAL_FILE, "values from a .env file", a.excerpt(), Advice.CREDENTIALS);
+            }
             return start < a.size() ? run(a.from(start), in, err, inner) : null;
         }
         return null;
@@ -934,7 +1000,7 @@ final class Commands {
             text.append(text.length() == 0 ? "" : "\n").append(t);
         }
         walker.printed = text == null ? null : base.equals("printf") && a.size() == 2
-                ? text.toString().replace("\\n", "\n").replace("\\t", "\t").replace("%%", "%")
+                ? text.toString().replace("\\n", "\n").replace("\\t", "\t").replace("\\0", "\n").replace("%%", "%")
                 : text.toString();
         if (leak == null) {
             return null;

@@ -258,6 +258,12 @@ final class EnvRules {
     private void assign(Argv a, int from, Scope scope) {
         for (int i = from; i < a.size(); i++) {
             Word word = a.word(i);
+            if (a.text(i) == null && a.leak(i) != null && !Advice.UNANALYSABLE.equals(a.leak(i).rule())
+                    && (word.parts().isEmpty() || !(word.parts().get(0) instanceof Part.Literal first)
+                    || first.text().indexOf('=') < 0)) {
+                // `export $(cat .env | xargs)`: variables whose names cannot be known now hold secrets
+                scope.strict = true;
+            }
             if (word.parts().isEmpty() || !(word.parts().get(0) instanceof Part.Literal literal)) {
                 continue;
             }

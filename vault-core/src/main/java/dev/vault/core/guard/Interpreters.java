@@ -132,6 +132,15 @@ final class Interpreters {
         }
         if (in.text() != null) {
             out = scan(in.text(), family, a.excerpt(), scope);
+            for (int k = i; out == null && k < a.size(); k++) {
+                String t = a.text(k);
+                if (t != null && !t.startsWith("-")) {
+                    Leak file = walker.fileLeak(Walker.absolute(Glob.escape(t), scope), t, a.excerpt(), false);
+                    if (file != null) {
+                        out = new Leak(Advice.INTERPRETER_ENV, file.what(), file.source(), file.alternative());
+                    }
+                }
+            }
             return out;
         }
         if (in.piped() || in.unknown() != null) {

@@ -332,7 +332,8 @@ final class Readers {
             return new Leak(Advice.KEY_MATERIAL, "private keys found by searching for \"" + Walker.shorten(pattern)
                     + "\"", a.excerpt(), Advice.KEY);
         }
-        if (!secretPattern(pattern) || !searchesProject(a, options, firstFile, scope)) {
+        boolean everything = options.has('v') || options.has("--invert-match") || matchesAnyLine(pattern);
+        if (!everything && !secretPattern(pattern) || !searchesProject(a, options, firstFile, scope)) {
             return null;
         }
         return new Leak(Advice.CREDENTIAL_FILE, "the lines of credential files such as .env that match \""
@@ -356,6 +357,16 @@ final class Readers {
             }
         }
         return false;
+    }
+
+    /** {@code .}, {@code ^}, {@code ''}, {@code .*}, {@code =}: a pattern every line of a .env file matches. */
+    private static boolean matchesAnyLine(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            if (".^$*=+?()|\\".indexOf(pattern.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean secretPattern(String pattern) {

@@ -236,6 +236,9 @@ final class SensitivePaths {
     /** {@code .env}, {@code .env.local}, {@code prod.env}; not {@code .env.example} and the like. */
     static boolean isEnvFile(String base) {
         String lower = base.toLowerCase(Locale.ROOT);
+        while (lower.endsWith("~")) {
+            lower = lower.substring(0, lower.length() - 1);
+        }
         boolean env = lower.equals(".env") || lower.startsWith(".env.")
                 || (lower.endsWith(".env") && lower.length() > 4);
         if (!env) {

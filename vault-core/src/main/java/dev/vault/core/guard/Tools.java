@@ -311,7 +311,7 @@ final class Tools {
                 }
                 return null;
             case "curl":
-                return curl(a);
+                return first(fileUrls(a, scope), curl(a));
             case "sqlite3", "sqlite", "duckdb": {
                 Options options = Options.parse(a, 1, "", Set.of("-cmd", "-separator", "-nullvalue", "-newline"),
                         false);
@@ -325,7 +325,7 @@ final class Tools {
                 if (has(a, "-d", "--debug") && secretRequest(a)) {
                     trace(a);
                 }
-                return null;
+                return fileUrls(a, scope);
             case "http", "https", "xh":
                 if (has(a, "-v", "--verbose") && secretRequest(a)) {
                     trace(a);
@@ -611,7 +611,10 @@ final class Tools {
                 }
                 return null;
             }
-            case "show", "diff", "log", "blame", "cat-file", "annotate", "grep": {
+            case "show", "diff", "log", "blame", "cat-file", "annotate", "grep", "archive": {
+                if (sub.equals("archive") && (has(a, "-o", "--output") || a.indexOf("--remote", i) > 0)) {
+                    return null;
+                }
                 Leak out = null;
                 boolean content = !sub.equals("log") || a.indexOf("-p", i) > 0 || a.indexOf("--patch", i) > 0;
                 if (!content || a.indexOf("--stat", i) > 0 || a.indexOf("--name-only", i) > 0
@@ -705,6 +708,37 @@ final class Tools {
             default:
                 return null;
         }
+    }
+
+    /** {@code curl file:///…/.env}: a local file fetched to stdout, by whatever reads it. */
+    private Leak fileUrls(Argv a, Scope scope) {
+        Leak out = null;
+        for (int i = 1; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                var parts = a.word(i).parts();
+                if (!parts.isEmpty() && parts.get(0) instanceof dev.vault.core.guard.shell.Part.Literal literal
+                        && literal.text().regionMatches(true, 0, "file:", 0, 5)) {
+                    walker.unanalysable("\"" + a.excerpt() + "\" fetches a local file that is not named by a literal");
+                    return null;
+                }
+                continue;
+            }
+            if (!t.regionMatches(true, 0, "file:", 0, 5)) {
+                continue;
+            }
+            String path = t.substring(5);
+            if (path.startsWith("//")) {
+                path = path.substring(2);
+                path = path.startsWith("/") ? path : path.substring(Math.max(path.indexOf('/'), 0));
+            }
+            out = first(out, walker.fileLeak(Walker.absolute(Glob.escape(path), scope), t, a.excerpt(), false));
+        }
+        return out;
+    }
+
+    private static Leak first(Leak a, Leak b) {
+        return a != null ? a : b;
     }
 
     private Leak curl(Argv a) {
