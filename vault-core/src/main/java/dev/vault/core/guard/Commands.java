@@ -279,7 +279,7 @@ final class Commands {
                     Leak leak = t == null ? a.leak(i) : walker.arithmeticLeak(t, scope, err);
                     walker.receive(err, leak);
                     int eq = t == null ? -1 : t.indexOf('=');
-                    if (eq > 0 && t.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    if (eq > 0 && !SecretNames.isSpecial(t.substring(0, eq))) {
                         scope.vars.put(t.substring(0, eq), new Binding(null, leak));
                     }
                 }

@@ -500,7 +500,7 @@ final class Readers {
         boolean toStdout = false;
         java.util.List<Integer> operands = new java.util.ArrayList<>();
         int i = 1;
-        if (first != null && !first.startsWith("-") && first.matches("[A-Za-z]+")) {
+        if (first != null && !first.startsWith("-") && letters(first)) {
             flags.append(first);
             i = 2;
             if (first.indexOf('f') >= 0) {
@@ -567,6 +567,15 @@ final class Readers {
             return out;
         }
         return null;
+    }
+
+    private static boolean letters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     /** {@code zip - FILE…}: the archive, with the files' bytes, on stdout. */

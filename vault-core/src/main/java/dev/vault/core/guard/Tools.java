@@ -190,7 +190,7 @@ final class Tools {
                     int get = a.indexOf("get", 1);
                     String key = get + 1 < a.size() ? a.text(get + 1) : null;
                     String last = key == null ? "" : key.substring(key.lastIndexOf(':') + 1);
-                    if (key == null || SecretNames.looksSecret(last.replaceAll("([a-z])([A-Z])", "$1_$2"))) {
+                    if (key == null || SecretNames.looksSecret(snake(last))) {
                         return cli(a, "a Pulumi config value, decrypted");
                     }
                 }
@@ -708,6 +708,19 @@ final class Tools {
             default:
                 return null;
         }
+    }
+
+    /** {@code dbPassword} as {@code db_Password}, so that the secret-name rules see its words. */
+    private static String snake(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1))) {
+                out.append('_');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** {@code curl file:///…/.env}: a local file fetched to stdout, by whatever reads it. */
