@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class Commands {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash",
-            "posh", "fish", "busybox");
+            "posh", "fish");
     private static final Set<String> PRINTERS = Set.of("echo", "printf", "print", "yes", "figlet", "toilet",
             "cowsay", "banner");
     private static final Set<String> NONE = Set.of();
@@ -44,6 +44,9 @@ final class Commands {
             "fzf", "kubectl", "helm", "gh", "rustup", "npm", "pip", "uv", "poetry", "register-python-argcomplete",
             "oh-my-posh", "asdf", "navi", "mcfly", "tmuxifier", "sdkman", "lesspipe", "lesspipe.sh", "ng",
             "glab", "docker", "podman", "terraform", "aws_completer", "deno", "bun", "cargo", "rg", "just");
+
+    /** Where {@code pbcopy} and the like put data, for a {@code pbpaste} later in the line. */
+    private static final String CLIPBOARD = "<clipboard>";
 
     private final Walker walker;
     private final Readers readers;
@@ -85,6 +88,32 @@ final class Commands {
             scope.vars.putAll(inner.vars);
             return out;
         }
+        String alias = scope.aliases.get(name);
+        if (alias != null) {
+            Scope inner = scope.child();
+            Binding[] positional = walker.positional(a, 0);
+            inner.positional = positional;
+            java.util.Map<String, String> rest = new java.util.HashMap<>(scope.aliases);
+            rest.remove(name);
+            inner.aliases = rest;
+            StringBuilder text = new StringBuilder(alias);
+            for (int i = 1; i < positional.length; i++) {
+                text.append(" \"$").append(i).append('"');
+            }
+            if (a.size() > positional.length) {
+                walker.unanalysable("\"" + a.excerpt() + "\" passes too many words to an alias to check");
+                return null;
+            }
+            return walker.text(text.toString(), in, err, inner);
+        }
+        if (name.indexOf('/') >= 0) {
+            String path = walker.path(a.word(0), scope);
+            if (path != null && walker.scripts.containsKey(path)) {
+                Scope inner = scope.child();
+                inner.positional = walker.positional(a, 0);
+                return walker.script(path, in, err, inner, a.excerpt());
+            }
+        }
         if (scope.argFiles != null && name.contains("{}")) {
             walker.unanalysable("\"" + a.excerpt() + "\" runs commands named by its input, which cannot be known"
                     + " before it runs");
@@ -94,7 +123,7 @@ final class Commands {
         if (PATH_COMMANDS.contains(base)) {
             for (int i = 1; i < a.size(); i++) {
                 Leak leak = a.leak(i);
-                if (leak != null && Advice.SECRET_VARIABLE.equals(leak.rule())) {
+                if (leak != null && !Advice.UNANALYSABLE.equals(leak.rule())) {
                     walker.deny(leak.rule(), "\"" + a.excerpt() + "\" would show " + leak.what()
                             + " in an error message (it is used as a file name)", leak.alternative());
                     return null;
@@ -124,6 +153,61 @@ final class Commands {
                 return wrapped(a, "", NONE, in, err, scope, false);
             case "nice":
                 return wrapped(a, "n", Set.of("--adjustment"), in, err, scope, false);
+            case "busybox", "toybox":
+                return inner(a, 1, in, err, scope, false);
+            case "chroot":
+                return inner(a, Options.parse(a, 1, "", Set.of("--userspec", "--groups"), true).stop() + 1, in, err,
+                        scope, false);
+            case "taskset": {
+                Options options = Options.parse(a, 1, "", NONE, true);
+                return options.has('p') ? null : inner(a, options.stop() + 1, in, err, scope, false);
+            }
+            case "chrt": {
+                Options options = Options.parse(a, 1, "T", Set.of("--sched-runtime", "--sched-deadline",
+                        "--sched-period"), true);
+                return options.has('p') ? null : inner(a, options.stop() + 1, in, err, scope, false);
+            }
+            case "runuser", "su": {
+                Options options = Options.parse(a, 1, "cgGsuwC", Set.of("--command", "--group", "--supp-group",
+                        "--shell", "--user", "--whitelist-environment", "--session-command"), true);
+                String body = options.value('c', "--command");
+                if (body == null) {
+                    body = options.value('C', "--session-command");
+                }
+                if (body != null) {
+                    return walker.text(body, in, err, scope.child());
+                }
+                if (options.has('c') || options.has("--command") || options.has('C')) {
+                    walker.unanalysable("the command of \"" + a.excerpt() + "\" is not a literal");
+                    return null;
+                }
+                int start = options.stop();
+                if (base.equals("su") || !options.has('u') && !options.has("--user")) {
+                    start++;
+                }
+                return inner(a, start, in, err, scope, false);
+            }
+            case "strace", "ltrace":
+                return wrapped(a, "eoOpPsSuUEIXbaA", Set.of("--output", "--trace", "--signal", "--user",
+                        "--attach", "--string-limit", "--env", "--decode-fds", "--absolute-timestamps",
+                        "--columns", "--inject", "--fault", "--status"), in, err, scope, false);
+            case "proot":
+                return wrapped(a, "rbmwqk", Set.of("--rootfs", "--bind", "--mount", "--pwd", "--cwd", "--qemu",
+                        "--kernel-release"), in, err, scope, false);
+            case "unshare":
+                return wrapped(a, "S" + "G" + "R" + "w", Set.of("--setuid", "--setgid", "--root", "--wd",
+                        "--propagation", "--map-user", "--map-group", "--map-users", "--map-groups"), in, err, scope,
+                        false);
+            case "nsenter":
+                return wrapped(a, "tSGrwWe", Set.of("--target", "--setuid", "--setgid", "--root", "--wd",
+                        "--env"), in, err, scope, false);
+            case "systemd-run":
+                return wrapped(a, "pEMuH", Set.of("--property", "--setenv", "--machine", "--unit", "--host",
+                        "--description", "--slice", "--uid", "--gid", "--nice", "--working-directory",
+                        "--on-active", "--on-calendar", "--timer-property", "--path-property", "--socket-property",
+                        "--service-type"), in, err, scope, false);
+            case "parallel":
+                return parallel(a, in, err, scope);
             case "ionice":
                 return wrapped(a, "cnp", Set.of("--class", "--classdata"), in, err, scope, false);
             case "stdbuf":
@@ -168,7 +252,7 @@ final class Commands {
                 return eval(a, in, err, scope);
             case "source":
             case ".":
-                return source(a, err, scope);
+                return source(a, in, err, scope);
             case "trap":
                 if (a.size() > 2 && a.text(1) != null && !a.text(1).startsWith("-")) {
                     return walker.text(a.text(1), In.NONE, err, scope.child());
@@ -180,6 +264,23 @@ final class Commands {
                     int eq = t == null ? -1 : t.indexOf('=');
                     if (eq > 0) {
                         walker.text(t.substring(eq + 1), In.NONE, err, scope.child());
+                        java.util.Map<String, String> aliases = new java.util.HashMap<>(scope.aliases);
+                        aliases.put(t.substring(0, eq), t.substring(eq + 1));
+                        scope.aliases = aliases;
+                    } else if (t == null) {
+                        walker.unanalysable("\"" + a.excerpt() + "\" defines an alias that is not a literal");
+                        return null;
+                    }
+                }
+                return null;
+            case "let":
+                for (int i = 1; i < a.size(); i++) {
+                    String t = a.text(i);
+                    Leak leak = t == null ? a.leak(i) : walker.arithmeticLeak(t, scope, err);
+                    walker.receive(err, leak);
+                    int eq = t == null ? -1 : t.indexOf('=');
+                    if (eq > 0 && !SecretNames.isSpecial(t.substring(0, eq))) {
+                        scope.vars.put(t.substring(0, eq), new Binding(null, leak));
                     }
                 }
                 return null;
@@ -206,9 +307,25 @@ final class Commands {
                 if (a.indexOf("exec", 1) > 0 && a.indexOf("exec", 1) < 4) {
                     return kubectlExec(a, a.indexOf("exec", 1) + 1, in, err, scope);
                 }
+                if (a.indexOf("cp", 1) > 0 && a.indexOf("cp", 1) < 4) {
+                    return containerCopy(a, a.indexOf("cp", 1) + 1, err, scope);
+                }
                 return tools.run(base, a, in, err, scope);
+            case "npx", "bunx", "pnpx":
+                return inner(a, Options.parse(a, 1, "p", Set.of("--package", "--call"), true).stop(), in, err, scope,
+                        false);
+            case "pbcopy", "xclip", "xsel", "wl-copy", "clip.exe":
+                if (a.indexOf("-o", 1) > 0 || a.indexOf("--output", 1) > 0) {
+                    return walker.written.get(CLIPBOARD);
+                }
+                if (in.leak() != null) {
+                    walker.written.putIfAbsent(CLIPBOARD, in.leak());
+                }
+                return null;
+            case "pbpaste", "wl-paste":
+                return walker.written.get(CLIPBOARD);
             case "op", "doppler", "infisical", "chamber", "aws-vault", "teller", "envchain", "dotenv",
-                    "dotenvx", "with-secrets", "sops", "berglas", "summon":
+                    "dotenvx", "with-secrets", "sops", "berglas", "summon", "dotenv-cli":
                 if (secretRunner(base, a)) {
                     return secretRun(a, in, err, scope);
                 }
@@ -348,6 +465,12 @@ final class Commands {
             stdin |= t != null && t.startsWith("-") && !t.startsWith("--") && t.indexOf('s') > 0;
         }
         if (i < a.size() && !stdin) {
+            String path = walker.path(a.word(i), scope);
+            if (path != null && walker.scripts.containsKey(path)) {
+                Scope inner = scope.child();
+                inner.positional = walker.positional(a, i);
+                return walker.script(path, in, err, inner, a.excerpt());
+            }
             if (a.text(i) == null && walker.pattern(a.word(i), scope) == null) {
                 walker.unanalysable("the script \"" + Excerpt.of(a.word(i)) + "\" of \"" + a.excerpt()
                         + "\" is not a literal file name, so what it runs cannot be checked");
@@ -433,6 +556,67 @@ final class Commands {
             return first(args, run(a.from(start), In.NONE, err, inner));
         }
         return run(a.from(start), new In(null, false, null, null), err, inner);
+    }
+
+    /**
+     * {@code parallel CMD ::: ARGS} (also {@code :::+}, {@code ::::} files of arguments): the command runs
+     * through a shell once per argument; the arguments are the files it reads, as with {@code xargs}.
+     */
+    private Leak parallel(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "jdaSIENLnsX", Set.of("--jobs", "--delimiter", "--arg-file",
+                "--sshlogin", "--replace", "--eof", "--max-args", "--max-lines", "--joblog", "--results",
+                "--tmpdir", "--workdir", "--colsep", "--timeout", "--retries", "--halt", "--tag-string",
+                "--basefile", "--env", "--memfree", "--load", "--delay", "--sshloginfile"), true);
+        int start = options.stop();
+        int sep = start;
+        while (sep < a.size() && !(a.text(sep) != null && a.text(sep).startsWith(":::"))) {
+            sep++;
+        }
+        String files = null;
+        boolean unknown = false;
+        for (int i = sep; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                unknown = true;
+                continue;
+            }
+            if (t.startsWith(":::")) {
+                unknown |= t.equals("::::");
+                continue;
+            }
+            String pattern = Walker.absolute(Glob.escape(t), scope);
+            if (files == null || walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                files = pattern;
+            }
+        }
+        if (sep >= a.size()) {
+            files = in.text() == null ? "" : null;
+            if (in.text() != null) {
+                for (String token : Walker.tokens(in.text())) {
+                    String pattern = Walker.absolute(Glob.escape(token), scope);
+                    if (files == null || walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                        files = pattern;
+                    }
+                }
+            }
+        } else if (unknown && (files == null || walker.paths.classify(files, false) == SensitivePaths.Kind.NONE)) {
+            files = "";
+        }
+        if (start >= sep) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = start; i < sep; i++) {
+            String t = a.text(i);
+            if (t == null) {
+                walker.unanalysable("the command of \"" + a.excerpt() + "\" is not a literal");
+                return null;
+            }
+            text.append(i == start ? "" : " ").append(t);
+        }
+        Scope inner = scope.child();
+        inner.argFiles = files == null ? "" : files;
+        return walker.text(text.toString(), In.NONE, err, inner);
     }
 
     private Leak find(Argv a, In in, Sink err, Scope scope) {
@@ -557,9 +741,30 @@ final class Commands {
         return true;
     }
 
-    private Leak source(Argv a, Sink err, Scope scope) {
+    private Leak source(Argv a, In in, Sink err, Scope scope) {
         if (a.size() < 2) {
             return null;
+        }
+        String file = a.text(1);
+        if ("/dev/stdin".equals(file) || "-".equals(file) || "/dev/fd/0".equals(file)
+                || "/proc/self/fd/0".equals(file)) {
+            if (in.text() != null) {
+                return walker.text(in.text(), In.NONE, err, scope);
+            }
+            if (in.piped() || in.unknown() != null || in.leak() != null) {
+                walker.unanalysable("\"" + a.excerpt() + "\" runs a script read from its standard input, which"
+                        + " cannot be known before it runs");
+            }
+            return null;
+        }
+        String path = walker.path(a.word(1), scope);
+        if (path != null && walker.scripts.containsKey(path)) {
+            return walker.script(path, In.NONE, err, scope, a.excerpt());
+        }
+        String pattern = walker.pattern(a.word(1), scope);
+        if (pattern != null && walker.paths.classify(pattern, false) == SensitivePaths.Kind.CREDENTIAL) {
+            // `source .env`: the variables it sets, whatever their names, hold secrets from here on
+            scope.strict = true;
         }
         if (a.text(1) == null && walker.pattern(a.word(1), scope) == null) {
             Leak leak = a.leak(1);
@@ -667,9 +872,46 @@ final class Commands {
             }
             case "compose":
                 return compose(a, i + 1, in, err, scope);
+            case "cp":
+                return containerCopy(a, i + 1, err, scope);
             default:
                 return tools.run("docker", a, in, err, scope);
         }
+    }
+
+    /**
+     * {@code docker cp web:/app/.env -} and {@code kubectl cp pod:/app/.env /dev/stdout}: a file copied out of
+     * a container to stdout (a tar stream for docker, with the bytes in it) or to a file read later.
+     */
+    private Leak containerCopy(Argv a, int i, Sink err, Scope scope) {
+        Options options = Options.parse(a, i, "c", Set.of("--container", "--namespace", "--retries"), false);
+        if (options.operandCount() < 2) {
+            return null;
+        }
+        String source = a.text(options.operand(0));
+        String dest = a.text(options.operand(1));
+        if (source == null || dest == null) {
+            return null;
+        }
+        int colon = source.indexOf(':');
+        String inside = colon > 0 && !source.startsWith("/") && !source.startsWith(".") ? source.substring(colon + 1)
+                : source;
+        Scope remote = scope.child();
+        remote.cwd = "/";
+        Leak data = walker.fileLeak(Walker.absolute(Glob.escape(inside), colon > 0 ? remote : scope), source,
+                a.excerpt(), false);
+        if (data == null) {
+            return null;
+        }
+        if (Tools.toScreen(dest)) {
+            return data;
+        }
+        String path = walker.path(dev.vault.core.guard.shell.Word.of(dest), scope);
+        if (path != null) {
+            walker.written.putIfAbsent(path, data);
+            walker.written.putIfAbsent(path + inside.substring(inside.lastIndexOf('/')), data);
+        }
+        return null;
     }
 
     private Leak compose(Argv a, int i, In in, Sink err, Scope scope) {
@@ -704,7 +946,7 @@ final class Commands {
             case "op", "doppler", "infisical", "teller", "berglas" -> a.is(1, "run") || a.is(1, "exec");
             case "chamber", "aws-vault" -> a.is(1, "exec");
             case "sops" -> a.is(1, "exec-env");
-            case "envchain", "dotenv", "dotenvx", "with-secrets", "summon" -> true;
+            case "envchain", "dotenv", "dotenvx", "with-secrets", "summon", "dotenv-cli" -> true;
             default -> false;
         };
     }
@@ -728,9 +970,14 @@ final class Commands {
         if (base.equals("envchain") && a.size() > 2) {
             return run(a.from(2), in, err, inner);
         }
-        if (base.equals("dotenv") || base.equals("dotenvx") || base.equals("with-secrets") || base.equals("summon")) {
+        if (base.equals("dotenv") || base.equals("dotenvx") || base.equals("with-secrets") || base.equals("summon")
+                || base.equals("dotenv-cli")) {
             int start = Options.parse(a, base.equals("dotenvx") ? 2 : 1, "efpvc", Set.of("--env-file", "-f"), true)
                     .stop();
+            if (base.equals("dotenv") && (a.is(start, "get") || a.is(start, "list"))
+                    || base.equals("dotenvx") && (a.is(1, "get") || a.is(1, "decrypt"))) {
+                return new Leak(Advice.CREDENTIAL_FILE, "values from a .env file", a.excerpt(), Advice.CREDENTIALS);
+            }
             return start < a.size() ? run(a.from(start), in, err, inner) : null;
         }
         return null;
@@ -758,7 +1005,9 @@ final class Commands {
             }
             text.append(text.length() == 0 ? "" : "\n").append(t);
         }
-        walker.printed = text == null ? null : text.toString();
+        walker.printed = text == null ? null : base.equals("printf") && a.size() == 2
+                ? text.toString().replace("\\n", "\n").replace("\\t", "\t").replace("\\0", "\n").replace("%%", "%")
+                : text.toString();
         if (leak == null) {
             return null;
         }

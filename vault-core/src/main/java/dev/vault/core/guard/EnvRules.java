@@ -50,7 +50,7 @@ final class EnvRules {
                         walker.unanalysable("\"" + a.excerpt() + "\" prints a variable whose name is not a literal");
                         return null;
                     }
-                    if (walker.isSecret(name, scope)) {
+                    if (walker.isSecret(name, scope) || walker.valueLeak(name, scope) != null) {
                         return dump(a, "the value of $" + name);
                     }
                 }
@@ -68,6 +68,20 @@ final class EnvRules {
                 return set(a, scope);
             case "ps":
                 return ps(a);
+            case "shopt", "setopt":
+                for (int i = 1; i < a.size(); i++) {
+                    String t = a.text(i);
+                    if (t != null && (t.equalsIgnoreCase("xtrace") || t.equalsIgnoreCase("x_trace")
+                            || t.equals("-x") && base.equals("setopt"))) {
+                        boolean off = base.equals("shopt") && a.indexOf("-u", 1) > 0;
+                        if (!off) {
+                            walker.deny(Advice.TRACING, "\"" + a.excerpt() + "\" turns on tracing, which prints every"
+                                    + " later command with its variables expanded, secrets included", Advice.TRACE);
+                        }
+                        return null;
+                    }
+                }
+                return null;
             case "systemctl":
                 return a.indexOf("show-environment", 1) > 0 ? dump(a, "the service manager's environment") : null;
             case "launchctl":
@@ -77,6 +91,7 @@ final class EnvRules {
                 return a.is(1, "export") ? dump(a, "the whole environment") : null;
             case "tmux":
                 return a.indexOf("show-environment", 1) > 0 || a.indexOf("showenv", 1) > 0
+                        || a.indexOf("show-env", 1) > 0
                         ? dump(a, "the session's environment") : null;
             case "envsubst": {
                 String format = a.size() > 1 ? a.text(a.size() - 1) : null;
@@ -196,6 +211,26 @@ final class EnvRules {
             }
             return null;
         }
+        if (nameref(a)) {
+            for (int i = 1; i < a.size(); i++) {
+                String t = a.text(i);
+                int eq = t == null ? -1 : t.indexOf('=');
+                if (t == null || eq > 0) {
+                    String name = t == null ? null : t.substring(0, eq);
+                    String target = t == null ? null : t.substring(eq + 1);
+                    Leak leak = target == null || target.isEmpty() ? new Leak(Advice.UNANALYSABLE,
+                            "the value of a variable named by a reference that is not a literal", null,
+                            Advice.LITERAL) : walker.valueLeak(target, scope);
+                    if (name != null) {
+                        scope.vars.put(name, new Binding(null, leak));
+                    } else {
+                        walker.unanalysable("\"" + a.excerpt() + "\" makes a reference whose name is not a literal");
+                        return null;
+                    }
+                }
+            }
+            return null;
+        }
         if (print) {
             for (String name : names) {
                 if (name == null || walker.isSecret(name, scope) || walker.valueLeak(name, scope) != null) {
@@ -208,10 +243,27 @@ final class EnvRules {
         return null;
     }
 
+    /** {@code declare -n REF=NAME}: a reference, whose expansion is NAME's value. */
+    private static boolean nameref(Argv a) {
+        for (int i = 1; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t != null && t.startsWith("-") && !t.startsWith("--") && t.indexOf('n') > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code NAME=value} words of export/declare/local: the variable now holds the value's data. */
     private void assign(Argv a, int from, Scope scope) {
         for (int i = from; i < a.size(); i++) {
             Word word = a.word(i);
+            if (a.text(i) == null && a.leak(i) != null && !Advice.UNANALYSABLE.equals(a.leak(i).rule())
+                    && (word.parts().isEmpty() || !(word.parts().get(0) instanceof Part.Literal first)
+                    || first.text().indexOf('=') < 0)) {
+                // `export $(cat .env | xargs)`: variables whose names cannot be known now hold secrets
+                scope.strict = true;
+            }
             if (word.parts().isEmpty() || !(word.parts().get(0) instanceof Part.Literal literal)) {
                 continue;
             }

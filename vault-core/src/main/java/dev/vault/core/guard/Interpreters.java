@@ -13,7 +13,7 @@ import java.util.Set;
 final class Interpreters {
     private static final Set<String> NAMES = Set.of("python", "python2", "python3", "pypy", "pypy3", "node",
             "nodejs", "deno", "bun", "perl", "ruby", "php", "lua", "luajit", "Rscript", "pwsh", "powershell",
-            "osascript", "tclsh", "groovy", "jshell", "irb");
+            "osascript", "tclsh", "groovy", "jshell", "irb", "julia");
 
     private static final Set<String> WHOLE = Set.of("items", "values", "copy", "to_h", "toObject", "each", "to_a",
             "inspect", "dup", "entries", "to_hash", "each_pair", "toJSON", "select", "map", "filter", "reject",
@@ -132,6 +132,15 @@ final class Interpreters {
         }
         if (in.text() != null) {
             out = scan(in.text(), family, a.excerpt(), scope);
+            for (int k = i; out == null && k < a.size(); k++) {
+                String t = a.text(k);
+                if (t != null && !t.startsWith("-")) {
+                    Leak file = walker.fileLeak(Walker.absolute(Glob.escape(t), scope), t, a.excerpt(), false);
+                    if (file != null) {
+                        out = new Leak(Advice.INTERPRETER_ENV, file.what(), file.source(), file.alternative());
+                    }
+                }
+            }
             return out;
         }
         if (in.piped() || in.unknown() != null) {
@@ -160,6 +169,23 @@ final class Interpreters {
                 at = marker.equals("environ") ? indexOfIgnoreCase(body, marker, at + 1)
                         : body.indexOf(marker, at + 1);
             }
+        }
+        if (family.equals("pwsh")) {
+            int at = indexOfIgnoreCase(body, "env:", 0);
+            while (at >= 0) {
+                int end = at + 4;
+                boolean named = end < body.length() && (Character.isLetterOrDigit(body.charAt(end))
+                        || body.charAt(end) == '_');
+                boolean variable = at > 0 && body.charAt(at - 1) == '$';
+                if (!named && !variable) {
+                    return new Leak(Advice.INTERPRETER_ENV, "the whole environment", excerpt, Advice.INTERPRETER);
+                }
+                at = indexOfIgnoreCase(body, "env:", at + 1);
+            }
+        }
+        if (family.equals("osascript") && indexOfIgnoreCase(body, "system attribute", 0) >= 0) {
+            return new Leak(Advice.INTERPRETER_ENV, "environment values (system attribute)", excerpt,
+                    Advice.INTERPRETER);
         }
         if (family.equals("jq")) {
             int at = body.indexOf("env");

@@ -21,7 +21,7 @@ final class Readers {
     private static final Map<String, Spec> TABLE = new HashMap<>();
     /** Filters that read only stdin and copy it out, changed: their operands are not files. */
     private static final Set<String> FILTERS = Set.of("tr", "ts", "lolcat", "col", "colrm", "numfmt", "ansi2html",
-            "aha");
+            "aha", "dos2unix", "unix2dos", "mac2unix", "unix2mac");
     private static final Set<String> EDITORS = Set.of("vim", "vi", "nvim", "view", "nano", "emacs", "micro", "pico",
             "joe", "mcedit", "ed", "ex", "kak", "hx", "helix", "vimdiff", "gvim", "mvim", "sudoedit", "rvim");
     private static final Set<String> GREP_LONG = Set.of("--regexp", "--file", "--max-count", "--after-context",
@@ -106,7 +106,9 @@ final class Readers {
         return TABLE.containsKey(base) || FILTERS.contains(base) || EDITORS.contains(base) || base.equals("tee") || base.equals("cp")
                 || base.equals("mv") || base.equals("dd") || base.equals("install") || base.equals("ln")
                 || base.equals("gzip") || base.equals("gunzip") || base.equals("bzip2") || base.equals("xz")
-                || base.equals("zstd") || base.equals("unzip") || base.equals("tar");
+                || base.equals("zstd") || base.equals("unzip") || base.equals("tar") || base.equals("rsync")
+                || base.equals("scp") || base.equals("zip") || base.equals("split") || base.equals("uuencode")
+                || base.equals("look");
     }
 
     Leak run(String base, Argv a, In in, Sink err, Scope scope) {
@@ -120,7 +122,25 @@ final class Readers {
             case "tee":
                 return tee(a, in, err, scope);
             case "cp", "mv", "install", "ln":
-                return copy(a, in, err, scope);
+                return copy(a, Options.parse(a, 1, "tSmogb", Set.of("--target-directory", "--suffix", "--mode",
+                        "--owner", "--group"), false), err, scope);
+            case "rsync", "scp":
+                return copy(a, Options.parse(a, 1, "eBfTPcFiJloS", Set.of("--rsh", "--exclude", "--include",
+                        "--filter", "--exclude-from", "--include-from", "--files-from", "--rsync-path",
+                        "--backup-dir", "--suffix", "--chmod", "--chown", "--temp-dir", "--partial-dir",
+                        "--compare-dest", "--copy-dest", "--link-dest", "--log-file", "--password-file"), false),
+                        err, scope);
+            case "uuencode":
+                return read(a, in, err, scope);
+            case "look": {
+                Options options = Options.parse(a, 1, "t", Set.of("--terminate"), false);
+                return options.operandCount() > 1
+                        ? operand(a, options.operand(1), in, err, scope, a.excerpt()) : null;
+            }
+            case "split":
+                return split(a, in, err, scope);
+            case "zip":
+                return zip(a, in, err, scope);
             case "dd":
                 return dd(a, in, err, scope);
             case "gzip", "gunzip", "bzip2", "xz", "zstd":
@@ -130,7 +150,7 @@ final class Readers {
             case "unzip":
                 return a.indexOf("-p", 1) > 0 || a.indexOf("-c", 1) > 0 ? read(a, in, err, scope) : null;
             case "tar":
-                return null;
+                return tar(a, in, err, scope);
             default:
                 break;
         }
@@ -229,8 +249,15 @@ final class Readers {
     /** The data reading one operand gives; a non-literal operand is unanalysable. */
     Leak operand(Argv a, int index, In in, Sink err, Scope scope, String excerpt) {
         String text = a.text(index);
-        if ("-".equals(text) || "/dev/stdin".equals(text)) {
+        if ("-".equals(text) || "/dev/stdin".equals(text) || "/dev/fd/0".equals(text)
+                || "/proc/self/fd/0".equals(text)) {
             return stdin(in, excerpt);
+        }
+        String fd = text == null ? null : text.startsWith("/dev/fd/") ? text.substring(8)
+                : text.startsWith("/proc/self/fd/") ? text.substring(14) : null;
+        if (fd != null && scope.fds != null && scope.fds.get(fd) != null) {
+            Flow.In opened = scope.fds.get(fd);
+            return opened.unknown() != null ? stdin(opened, excerpt) : opened.leak();
         }
         if (text != null && text.contains("{}") && scope.argFiles != null) {
             return argFiles(scope, excerpt, a);
@@ -305,7 +332,8 @@ final class Readers {
             return new Leak(Advice.KEY_MATERIAL, "private keys found by searching for \"" + Walker.shorten(pattern)
                     + "\"", a.excerpt(), Advice.KEY);
         }
-        if (!secretPattern(pattern) || !searchesProject(a, options, firstFile, scope)) {
+        boolean everything = options.has('v') || options.has("--invert-match") || matchesAnyLine(pattern);
+        if (!everything && !secretPattern(pattern) || !searchesProject(a, options, firstFile, scope)) {
             return null;
         }
         return new Leak(Advice.CREDENTIAL_FILE, "the lines of credential files such as .env that match \""
@@ -329,6 +357,16 @@ final class Readers {
             }
         }
         return false;
+    }
+
+    /** {@code .}, {@code ^}, {@code ''}, {@code .*}, {@code =}: a pattern every line of a .env file matches. */
+    private static boolean matchesAnyLine(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            if (".^$*=+?()|\\".indexOf(pattern.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean secretPattern(String pattern) {
@@ -362,7 +400,14 @@ final class Readers {
 
     /** An editor shows the file it opens on the screen, whatever its stdout is. */
     Leak editor(Argv a, In in, Sink err, Scope scope) {
-        Options options = Options.parse(a, 1, "cuSTUiwWrstq", Set.of("--cmd"), false);
+        String base = a.text(0) == null ? "" : a.text(0).substring(a.text(0).lastIndexOf('/') + 1);
+        boolean exMode = base.equals("ed") || base.equals("red") || base.equals("ex");
+        for (int i = 1; i < a.size() && !exMode; i++) {
+            String t = a.text(i);
+            exMode = t != null && t.length() > 1 && t.charAt(0) == '-' && t.charAt(1) != '-'
+                    && (t.indexOf('e') > 0 || t.indexOf('E') > 0);
+        }
+        Options options = Options.parse(a, 1, exMode ? "cuSTUiwWrtqp" : "cuSTUiwWrstq", Set.of("--cmd"), false);
         String excerpt = a.excerpt();
         for (int k = 0; k < options.operandCount(); k++) {
             int index = options.operand(k);
@@ -404,9 +449,7 @@ final class Readers {
         return in.leak();
     }
 
-    private Leak copy(Argv a, In in, Sink err, Scope scope) {
-        Options options = Options.parse(a, 1, "tSmogb", Set.of("--target-directory", "--suffix", "--mode",
-                "--owner", "--group"), false);
+    private Leak copy(Argv a, Options options, Sink err, Scope scope) {
         int count = options.operandCount();
         if (count < 2) {
             return null;
@@ -426,15 +469,155 @@ final class Readers {
         switch (dest) {
             case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
                 return data;
-            case "/dev/stderr", "/dev/fd/2", "/dev/tty":
+            case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2":
                 walker.receive(err, data);
+                return null;
+            case "/dev/tty", "/dev/console":
+                if (data != null) {
+                    walker.deny(data.toScreen());
+                }
                 return null;
             default:
                 if (data != null) {
                     walker.written.putIfAbsent(dest, data);
+                    for (int k = 0; k < count - 1; k++) {
+                        String source = walker.path(a.word(options.operand(k)), scope);
+                        if (source != null) {
+                            walker.written.putIfAbsent(dest + source.substring(source.lastIndexOf('/')), data);
+                        }
+                    }
                 }
                 return null;
         }
+    }
+
+    /** {@code tar -cf - FILE}: the archive (with the file's bytes) on stdout; {@code tar -xO}: members on stdout. */
+    private Leak tar(Argv a, In in, Sink err, Scope scope) {
+        String first = a.size() > 1 ? a.text(1) : null;
+        StringBuilder flags = new StringBuilder();
+        String archive = null;
+        boolean archiveGiven = false;
+        boolean toStdout = false;
+        java.util.List<Integer> operands = new java.util.ArrayList<>();
+        int i = 1;
+        if (first != null && !first.startsWith("-") && letters(first)) {
+            flags.append(first);
+            i = 2;
+            if (first.indexOf('f') >= 0) {
+                archive = a.text(2);
+                archiveGiven = true;
+                i = 3;
+            }
+        }
+        for (; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                operands.add(i);
+                continue;
+            }
+            if (t.startsWith("--")) {
+                toStdout |= t.equals("--to-stdout") || t.startsWith("--to-command");
+                if (t.equals("--create")) {
+                    flags.append('c');
+                } else if (t.equals("--extract") || t.equals("--get")) {
+                    flags.append('x');
+                } else if (t.startsWith("--file")) {
+                    archiveGiven = true;
+                    archive = t.indexOf('=') > 0 ? t.substring(t.indexOf('=') + 1) : a.text(++i);
+                } else if (t.equals("--directory") || t.equals("--exclude") || t.equals("--transform")) {
+                    i++;
+                }
+                continue;
+            }
+            if (t.startsWith("-") && t.length() > 1) {
+                for (int k = 1; k < t.length(); k++) {
+                    char c = t.charAt(k);
+                    flags.append(c);
+                    if (c == 'f' || c == 'C' || c == 'T' || c == 'X' || c == 'b' || c == 'I') {
+                        String value = k == t.length() - 1 ? a.text(++i) : t.substring(k + 1);
+                        if (c == 'f') {
+                            archiveGiven = true;
+                            archive = value;
+                        }
+                        break;
+                    }
+                }
+                continue;
+            }
+            operands.add(i);
+        }
+        toStdout |= flags.indexOf("O") >= 0;
+        boolean stdoutArchive = !archiveGiven || "-".equals(archive);
+        String excerpt = a.excerpt();
+        if (flags.indexOf("c") >= 0 && stdoutArchive) {
+            Leak out = null;
+            for (int index : operands) {
+                out = first(out, operand(a, index, in, err, scope, excerpt));
+            }
+            return out;
+        }
+        if (flags.indexOf("x") >= 0 && toStdout) {
+            Leak out = stdoutArchive ? stdin(in, excerpt) : null;
+            for (int index : operands) {
+                String pattern = walker.pattern(a.word(index), scope);
+                if (pattern != null) {
+                    out = first(out, walker.fileLeak(pattern, Excerpt.of(a.word(index)), excerpt, true));
+                }
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private static boolean letters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
+    /** {@code zip - FILE…}: the archive, with the files' bytes, on stdout. */
+    private Leak zip(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "bnPtx", Set.of("--password", "--temp-path", "--suffixes"), false);
+        if (options.operandCount() < 2 || !"-".equals(a.text(options.operand(0)))) {
+            return null;
+        }
+        Leak out = null;
+        for (int k = 1; k < options.operandCount(); k++) {
+            out = first(out, operand(a, options.operand(k), in, err, scope, a.excerpt()));
+        }
+        return out;
+    }
+
+    /** {@code split --filter=CMD FILE}: the pieces go to CMD's stdin; else to files PREFIXaa, PREFIXab …. */
+    private Leak split(Argv a, In in, Sink err, Scope scope) {
+        Options options = Options.parse(a, 1, "abClnt", Set.of("--suffix-length", "--bytes", "--line-bytes",
+                "--lines", "--number", "--separator", "--filter", "--additional-suffix", "--numeric-suffixes",
+                "--hex-suffixes"), false);
+        Leak data = options.operandCount() == 0 ? stdin(in, a.excerpt())
+                : operand(a, options.operand(0), in, err, scope, a.excerpt());
+        if (walker.denied()) {
+            return null;
+        }
+        String filter = options.value((char) 0, "--filter");
+        if (filter != null) {
+            return walker.text(filter, new In(data, true, null, null), err, scope.child());
+        }
+        if (options.has("--filter")) {
+            walker.unanalysable("the filter of \"" + a.excerpt() + "\" is not a literal");
+            return null;
+        }
+        if (data != null) {
+            String prefix = options.operandCount() > 1 ? a.text(options.operand(1)) : "x";
+            if (prefix != null) {
+                String path = Glob.unescape(Walker.absolute(Glob.escape(prefix), scope));
+                walker.written.putIfAbsent(path + "aa", data);
+                walker.written.putIfAbsent(path + "00", data);
+            }
+        }
+        return null;
     }
 
     private Leak dd(Argv a, In in, Sink err, Scope scope) {

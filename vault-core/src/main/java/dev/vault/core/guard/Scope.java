@@ -18,6 +18,8 @@ final class Scope {
 
     final Map<String, Binding> vars;
     final Map<String, Node> functions;
+    /** Aliases defined earlier in the line, name to text (zsh and bash with expand_aliases expand them). */
+    Map<String, String> aliases = Map.of();
     Binding[] positional;
     /** The working folder as an escaped glob pattern ({@code /*} once a {@code cd} went somewhere unknown). */
     String cwd;
@@ -49,6 +51,7 @@ final class Scope {
         child.cwd = cwd;
         child.argFiles = argFiles;
         child.fds = fds;
+        child.aliases = aliases;
         return child;
     }
 }

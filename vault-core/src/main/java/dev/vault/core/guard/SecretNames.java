@@ -12,7 +12,7 @@ import java.util.Set;
 final class SecretNames {
     private static final String[] CONTAINS = {"TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "APIKEY",
             "API_KEY", "PRIVATE_KEY", "PRIVATEKEY", "ACCESS_KEY", "ACCESSKEY", "CREDENTIAL", "DATABASE_URL",
-            "CONNECTION_STRING", "CONN_STR", "WEBHOOK", "COOKIE", "BEARER", "SIGNING_KEY", "CLIENT_KEY"};
+            "CONNECTION_STRING", "CONN_STR", "WEBHOOK", "COOKIE", "BEARER", "SIGNING_KEY", "CLIENT_KEY", "AUTHORIZATION"};
     private static final Set<String> SEGMENTS = Set.of("AUTH", "PASS", "PWD", "PW", "KEY", "DSN", "JWT",
             "OTP", "SALT", "HMAC");
     private static final String[] NOT_SECRET_SUFFIXES = {"_FILE", "_PATH", "_DIR", "_SOCK", "_SOCKET", "_HOST",

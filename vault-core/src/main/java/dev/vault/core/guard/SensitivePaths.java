@@ -20,13 +20,14 @@ final class SensitivePaths {
             ".htpasswd", "credentials.json", "application_default_credentials.json", "credentials.tfrc.json",
             "secrets.yml", "secrets.yaml", "secrets.json", "secrets.toml", ".yarnrc.yml", "kubeconfig",
             "access_tokens.db", "credentials.db", "accessTokens.json", "msal_token_cache.json",
-            "msal_token_cache.bin", "service_principal_entries.json", "settings-security.xml");
+            "msal_token_cache.bin", "service_principal_entries.json", "settings-security.xml", ".dev.vars");
     private static final String[] CREDENTIAL_TAILS = {"/.aws/credentials", "/.docker/config.json",
             "/.config/gh/hosts.yml", "/.config/hub", "/.config/git/credentials", "/.cargo/credentials",
             "/.cargo/credentials.toml", "/.gem/credentials", "/.config/doctl/config.yaml", "/.config/hcloud/cli.toml",
             "/.fly/config.yml", "/.config/netlify/config.json", "/.netlify/config.json", "/.vercel/auth.json",
             "/com.vercel.cli/auth.json", "/.terraform.d/credentials.tfrc.json", "/etc/shadow", "/etc/gshadow",
-            "/.config/gcloud/credentials.db", "/.config/heroku/credentials"};
+            "/.config/gcloud/credentials.db", "/.config/heroku/credentials", "/.m2/settings.xml",
+            "/.gradle/gradle.properties"};
     private static final String[] CREDENTIAL_FOLDERS = {"/.aws/sso/cache/", "/.aws/cli/cache/",
             "/.config/gcloud/legacy_credentials/", "/.kube/", "/.azure/", "/.docker/", "/run/secrets/",
             "/var/run/secrets/"};
@@ -198,6 +199,9 @@ final class SensitivePaths {
                 && (dir.endsWith("/.config/vault") || dir.endsWith("/vault") || dir.contains("/.config/vault/"))) {
             return true;
         }
+        if (dir.endsWith("/.config/vault/identities") || dir.endsWith("/vault/identities")) {
+            return true;
+        }
         if (lower.endsWith(".age-key") || lower.endsWith(".agekey")
                 || dir.endsWith("/.config/age") || dir.endsWith("/sops/age")) {
             return true;
@@ -255,6 +259,9 @@ final class SensitivePaths {
     /** {@code .env}, {@code .env.local}, {@code prod.env}; not {@code .env.example} and the like. */
     static boolean isEnvFile(String base) {
         String lower = base.toLowerCase(Locale.ROOT);
+        while (lower.endsWith("~")) {
+            lower = lower.substring(0, lower.length() - 1);
+        }
         boolean env = lower.equals(".env") || lower.startsWith(".env.")
                 || (lower.endsWith(".env") && lower.length() > 4);
         if (!env) {

@@ -57,8 +57,7 @@ final class Tools {
                 if (output == null && (options.has('o') || options.has("--output"))) {
                     return null;
                 }
-                if (output == null || output.equals("-") || output.equals("/dev/stdout")
-                        || output.equals("/dev/stderr") || output.equals("/dev/tty")) {
+                if (output == null || toScreen(output)) {
                     return leak;
                 }
                 walker.written.putIfAbsent(Walker.absolute(Glob.escape(output), scope).replace("\\", ""), leak);
@@ -83,6 +82,21 @@ final class Tools {
                 Scope inner = scope.child();
                 inner.strict = true;
                 return walker.commands().run(a.from(start), in, err, inner);
+            }
+            case "identity": {
+                if (!a.is(i + 1, "new")) {
+                    return null;
+                }
+                Options options = Options.parse(a, i + 2, "o", Set.of("--output", "--note", "--vault", "--identity"),
+                        false);
+                String output = options.value('o', "--output");
+                return output != null && toScreen(output) ? key(a, "the new identity's private key") : null;
+            }
+            case "redact": {
+                // masks the vault's own values only: a credential file or a key read through it shows whole
+                Leak fed = in.leak();
+                return fed == null || Advice.SECRET_OUTPUT.equals(fed.rule())
+                        || Advice.SECRET_VARIABLE.equals(fed.rule()) ? null : fed;
             }
             case "kv", "read":
                 return a.is(i + 1, "list") ? null : cli(a, "secrets from a HashiCorp Vault server");
@@ -123,7 +137,8 @@ final class Tools {
                         || a.indexOf("print-refresh-token", 1) > 0 || a.indexOf("config-helper", 1) > 0) {
                     return cli(a, "a Google Cloud access token");
                 }
-                if (a.is(1, "secrets") && a.is(2, "versions") && a.is(3, "access")) {
+                int secrets = a.indexOf("secrets", 1);
+                if (secrets > 0 && a.is(secrets + 1, "versions") && a.is(secrets + 2, "access")) {
                     return cli(a, "a Secret Manager secret");
                 }
                 return null;
@@ -167,12 +182,29 @@ final class Tools {
                 return a.is(1, "config") && a.indexOf("--list", 2) > 0 ? cli(a, "Stripe API keys") : null;
             case "git":
                 return git(a, scope);
+            case "pulumi":
+                if (a.indexOf("--show-secrets", 1) > 0) {
+                    return cli(a, "Pulumi secrets in plaintext");
+                }
+                if (a.indexOf("config", 1) > 0 && a.indexOf("get", 1) > a.indexOf("config", 1)) {
+                    int get = a.indexOf("get", 1);
+                    String key = get + 1 < a.size() ? a.text(get + 1) : null;
+                    String last = key == null ? "" : key.substring(key.lastIndexOf(':') + 1);
+                    if (key == null || SecretNames.looksSecret(snake(last))) {
+                        return cli(a, "a Pulumi config value, decrypted");
+                    }
+                }
+                return null;
+            case "transcrypt":
+                return has(a, "-d", "--display") ? cli(a, "the transcrypt password") : null;
+            case "blackbox_cat", "blackbox_decrypt_file":
+                return base.equals("blackbox_cat") ? decrypted(a, "decrypted data") : null;
             case "security":
                 if ((a.is(1, "find-generic-password") || a.is(1, "find-internet-password"))) {
-                    if (a.indexOf("-w", 2) > 0) {
+                    if (has(a, "-w", null)) {
                         return cli(a, "a keychain password");
                     }
-                    if (a.indexOf("-g", 2) > 0) {
+                    if (has(a, "-g", null)) {
                         walker.receive(err, cli(a, "a keychain password"));
                     }
                 }
@@ -231,7 +263,7 @@ final class Tools {
                 }
                 return null;
             case "age", "rage":
-                if (has(a, "-d", "--decrypt") && !has(a, "-o", "--output")) {
+                if (has(a, "-d", "--decrypt") && !toFile(a, "-o", "--output")) {
                     return decrypted(a, "decrypted data");
                 }
                 return null;
@@ -250,10 +282,10 @@ final class Tools {
                 }
                 return null;
             case "gpg", "gpg2":
-                if ((has(a, "-d", "--decrypt") || a.indexOf("--export-secret-keys", 1) > 0
-                        || a.indexOf("--export-secret-subkeys", 1) > 0) && !has(a, "-o", "--output")) {
-                    return a.indexOf("--export-secret-keys", 1) > 0 || a.indexOf("--export-secret-subkeys", 1) > 0
-                            ? key(a, "a secret key") : decrypted(a, "decrypted data");
+                boolean export = gpgOption(a, "--export-secret-keys", 10) || gpgOption(a, "--export-secret-subkeys", 10);
+                if ((has(a, "-d", "--decrypt") || gpgOption(a, "--decrypt", 5) || export)
+                        && !toFile(a, "-o", "--output")) {
+                    return export ? key(a, "a secret key") : decrypted(a, "decrypted data");
                 }
                 return null;
             case "pass", "passage", "gopass":
@@ -279,7 +311,7 @@ final class Tools {
                 }
                 return null;
             case "curl":
-                return curl(a);
+                return first(fileUrls(a, scope), curl(a));
             case "sqlite3", "sqlite", "duckdb": {
                 Options options = Options.parse(a, 1, "", Set.of("-cmd", "-separator", "-nullvalue", "-newline"),
                         false);
@@ -293,7 +325,7 @@ final class Tools {
                 if (has(a, "-d", "--debug") && secretRequest(a)) {
                     trace(a);
                 }
-                return null;
+                return fileUrls(a, scope);
             case "http", "https", "xh":
                 if (has(a, "-v", "--verbose") && secretRequest(a)) {
                     trace(a);
@@ -302,6 +334,55 @@ final class Tools {
             default:
                 return null;
         }
+    }
+
+    /** True for an output file name that is the screen: {@code -}, {@code /dev/stdout}, {@code /dev/fd/1} …. */
+    static boolean toScreen(String output) {
+        return switch (output) {
+            case "-", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/console", "/dev/fd/1", "/dev/fd/2",
+                    "/proc/self/fd/1", "/proc/self/fd/2" -> true;
+            default -> false;
+        };
+    }
+
+    /** The value of {@code -o}/{@code --output} (also {@code -oFILE}, {@code --output=FILE}), or null. */
+    private static String output(Argv a, String shortName, String longName) {
+        for (int i = 1; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                continue;
+            }
+            if (t.equals("--")) {
+                return null;
+            }
+            if (t.equals(shortName) || t.equals(longName)) {
+                return a.text(i + 1) == null ? "?" : a.text(i + 1);
+            }
+            if (longName != null && t.startsWith(longName + "=")) {
+                return t.substring(longName.length() + 1);
+            }
+            if (shortName != null && t.startsWith(shortName) && t.length() > 2) {
+                return t.substring(2);
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code a} writes to a file rather than to stdout (an {@code -o -} is stdout). */
+    private static boolean toFile(Argv a, String shortName, String longName) {
+        String output = output(a, shortName, longName);
+        return output != null && !toScreen(output);
+    }
+
+    /** A gpg long option, which gpg also takes abbreviated ({@code --dec}, {@code --export-secret-key}). */
+    private static boolean gpgOption(Argv a, String option, int shortest) {
+        for (int i = 1; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t != null && t.length() >= shortest && t.startsWith("--") && option.startsWith(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean has(Argv a, String shortName, String longName) {
@@ -438,6 +519,22 @@ final class Tools {
         if (a.is(1, "view-secret")) {
             return cli(a, "Kubernetes secret data");
         }
+        int create = a.indexOf("create", 1);
+        if (create > 0 && create < 4 && a.is(create + 1, "secret")) {
+            boolean printed = false;
+            boolean fromFile = false;
+            for (int i = create + 2; i < a.size(); i++) {
+                String t = a.text(i);
+                if (t == null) {
+                    continue;
+                }
+                printed |= t.equals("-o") || t.startsWith("--output") || t.startsWith("-o") && t.length() > 2;
+                fromFile |= t.startsWith("--from-file") || t.startsWith("--from-env-file");
+            }
+            if (printed && fromFile) {
+                return cli(a, "the files' contents, base64-encoded in the secret it prints");
+            }
+        }
         return null;
     }
 
@@ -450,7 +547,7 @@ final class Tools {
         if (sub == null) {
             return null;
         }
-        if ((sub.equals("container") || sub.equals("image")) && a.is(i + 1, "inspect")) {
+        if ((sub.equals("container") || sub.equals("image") || sub.equals("service")) && a.is(i + 1, "inspect")) {
             sub = "inspect";
         }
         if (sub.equals("inspect")) {
@@ -492,9 +589,17 @@ final class Tools {
             case "config": {
                 int get = -1;
                 for (int k = i + 1; k < a.size(); k++) {
-                    if (a.is(k, "--get") || a.is(k, "get") || a.is(k, "--get-all") || a.is(k, "--get-regexp")) {
+                    if (a.is(k, "--get") || a.is(k, "get") || a.is(k, "--get-all") || a.is(k, "--get-regexp")
+                            || a.is(k, "--get-urlmatch")) {
                         get = k;
                     }
+                }
+                Options options = Options.parse(a, i + 1, "f", Set.of("--file", "--blob", "--default", "--type"),
+                        false);
+                if (get < 0 && options.operandCount() == 1 && a.text(options.operand(0)) != null
+                        && !options.has("--unset") && !options.has("--unset-all") && !options.has("--add")
+                        && !options.has("--replace-all") && !options.has('l') && !options.has("--list")) {
+                    get = options.operand(0) - 1;
                 }
                 if (get > 0) {
                     for (int k = get + 1; k < a.size(); k++) {
@@ -506,7 +611,10 @@ final class Tools {
                 }
                 return null;
             }
-            case "show", "diff", "log", "blame", "cat-file", "annotate", "grep": {
+            case "show", "diff", "log", "blame", "cat-file", "annotate", "grep", "archive": {
+                if (sub.equals("archive") && (has(a, "-o", "--output") || a.indexOf("--remote", i) > 0)) {
+                    return null;
+                }
                 Leak out = null;
                 boolean content = !sub.equals("log") || a.indexOf("-p", i) > 0 || a.indexOf("--patch", i) > 0;
                 if (!content || a.indexOf("--stat", i) > 0 || a.indexOf("--name-only", i) > 0
@@ -600,6 +708,50 @@ final class Tools {
             default:
                 return null;
         }
+    }
+
+    /** {@code dbPassword} as {@code db_Password}, so that the secret-name rules see its words. */
+    private static String snake(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1))) {
+                out.append('_');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** {@code curl file:///…/.env}: a local file fetched to stdout, by whatever reads it. */
+    private Leak fileUrls(Argv a, Scope scope) {
+        Leak out = null;
+        for (int i = 1; i < a.size(); i++) {
+            String t = a.text(i);
+            if (t == null) {
+                var parts = a.word(i).parts();
+                if (!parts.isEmpty() && parts.get(0) instanceof dev.vault.core.guard.shell.Part.Literal literal
+                        && literal.text().regionMatches(true, 0, "file:", 0, 5)) {
+                    walker.unanalysable("\"" + a.excerpt() + "\" fetches a local file that is not named by a literal");
+                    return null;
+                }
+                continue;
+            }
+            if (!t.regionMatches(true, 0, "file:", 0, 5)) {
+                continue;
+            }
+            String path = t.substring(5);
+            if (path.startsWith("//")) {
+                path = path.substring(2);
+                path = path.startsWith("/") ? path : path.substring(Math.max(path.indexOf('/'), 0));
+            }
+            out = first(out, walker.fileLeak(Walker.absolute(Glob.escape(path), scope), t, a.excerpt(), false));
+        }
+        return out;
+    }
+
+    private static Leak first(Leak a, Leak b) {
+        return a != null ? a : b;
     }
 
     private Leak curl(Argv a) {

@@ -30,6 +30,8 @@ final class Walker {
     final SensitivePaths paths;
     final String home;
     final Map<String, Leak> written = new HashMap<>();
+    /** Files written earlier in the line, by absolute path: their text when known, else null. */
+    final Map<String, String> scripts = new HashMap<>();
     private final Commands commands;
     private Decision decision;
     private int depth;
@@ -122,8 +124,13 @@ final class Walker {
         List<Node> stages = pipeline.stages();
         for (int i = 0; i < stages.size(); i++) {
             printed = null;
-            out = node(stages.get(i), stageIn, err, scope.child());
+            Scope stage = scope.child();
+            out = node(stages.get(i), stageIn, err, stage);
             stageIn = new In(out, true, printed, null);
+            if (i == stages.size() - 1 && stages.size() > 1) {
+                // zsh (and bash with lastpipe) runs the last stage in the shell itself: `… | read x` sets x
+                scope.vars.putAll(stage.vars);
+            }
         }
         return out;
     }
@@ -181,13 +188,24 @@ final class Walker {
                 return out;
             }
             case "case", "[[", "((" -> {
+                boolean match = false;
+                Leak matched = null;
+                for (Word word : words) {
+                    match |= "=~".equals(word.literal());
+                }
                 for (Word word : words) {
                     Leak leak = wordLeak(word, scope, err);
+                    matched = first(matched, leak);
                     String literal = keyword.equals("((") ? word.literal() : null;
                     leak = first(leak, literal == null ? null : arithmeticLeak(literal, scope, err));
                     if (leak != null && keyword.equals("((")) {
                         receive(err, leak);
                     }
+                }
+                if (match && keyword.equals("[[")) {
+                    scope.vars.put("BASH_REMATCH", new Binding(null, matched));
+                    scope.vars.put("match", new Binding(null, matched));
+                    scope.vars.put("MATCH", new Binding(null, matched));
                 }
                 return redirected(compound.bodies(), compound.redirects(), in, err, scope);
             }
@@ -229,11 +247,41 @@ final class Walker {
     private Leak invoke(Argv argv, List<Redirect> redirects, In in, Sink err, Scope scope) {
         Streams streams = streams(redirects, in, err, scope);
         Sink inner = sinkFor(streams.err, err);
+        printed = null;
         Leak out = commands.run(argv, streams.in, inner, scope);
         if (inner.kind == Sink.COLLECT) {
             out = first(out, inner.collected);
         }
+        if (streams.out.kind() == Dest.FILE && streams.out.path() != null) {
+            String content = printed;
+            if (content == null && argv.is(0, "cat") && argv.size() == 1) {
+                content = streams.in.text();
+            }
+            boolean append = false;
+            for (Redirect redirect : redirects) {
+                append |= redirect.operator().equals(">>") || redirect.operator().equals("&>>");
+            }
+            String before = scripts.get(streams.out.path());
+            if (append && scripts.containsKey(streams.out.path())) {
+                content = before == null || content == null ? null : before + "\n" + content;
+            }
+            scripts.put(streams.out.path(), content);
+        }
         return route(out, streams.out, err, scope);
+    }
+
+    /**
+     * Runs a script file written earlier in the same line ({@code echo 'cat .env' > s; sh s}, see
+     * {@link #scripts}): walks its text, or denies when its text is not known.
+     */
+    Leak script(String path, In in, Sink err, Scope scope, String excerpt) {
+        String text = scripts.get(path);
+        if (text == null) {
+            unanalysable("\"" + excerpt + "\" runs the file \"" + path + "\", written earlier in the line with"
+                    + " text that cannot be known before it runs");
+            return null;
+        }
+        return text(text, in, err, scope);
     }
 
     /** Walks a piece of shell text given as a string ({@code sh -c}, {@code eval}, {@code watch}). */
@@ -397,7 +445,8 @@ final class Walker {
                     if (leak != null && leak.source() == null) {
                         leak = new Leak(leak.rule(), leak.what(), "a here-document", leak.alternative());
                     }
-                    streams.in = new In(leak, false, target.literal(), null);
+                    String text = target.literal() != null ? target.literal() : text(target, scope);
+                    streams.in = new In(leak, false, text, null);
                 }
                 default -> {
                 }
@@ -467,7 +516,14 @@ final class Walker {
         if (pattern == null) {
             return new In(wordLeak, false, null, "\"" + Excerpt.of(target) + "\"");
         }
-        return new In(fileLeak(pattern, Excerpt.of(target), "< " + Excerpt.of(target), false), false, null, null);
+        Leak leak = fileLeak(pattern, Excerpt.of(target), "< " + Excerpt.of(target), false);
+        String plain = Glob.unescape(pattern);
+        if (scripts.containsKey(plain)) {
+            String text = scripts.get(plain);
+            return new In(leak, false, text, text == null ? "\"" + Excerpt.of(target) + "\" (written earlier in the line)"
+                    : null);
+        }
+        return new In(leak, false, null, null);
     }
 
     /** The secret data reading a file gives: key material, a credential file, or one written earlier. */
@@ -545,6 +601,7 @@ final class Walker {
                 }
             } else if (part instanceof Part.Arith arith) {
                 leak = arithmeticLeak(arith.expression(), scope, err);
+                receive(err, leak);
             }
             found = first(found, leak);
         }
@@ -553,15 +610,49 @@ final class Walker {
 
     /** The secret data the expansions inside an arithmetic expression carry (its error shows them). */
     Leak arithmeticLeak(String expression, Scope scope, Sink err) {
+        Leak named = arithmeticNames(expression, scope);
         if (expression.indexOf('$') < 0 && expression.indexOf('`') < 0) {
-            return null;
+            return named;
         }
         try {
-            return wordLeak(ShellParser.parseArithmetic(expression), scope, err);
+            return first(named, wordLeak(ShellParser.parseArithmetic(expression), scope, err));
         } catch (ShellSyntaxException e) {
             unanalysable("the arithmetic expression \"" + shorten(expression) + "\" does not parse");
             return null;
         }
+    }
+
+    /**
+     * The secret data of variables named bare in an arithmetic expression ({@code $((TOKEN))}): their value
+     * is evaluated, and an error message shows it.
+     */
+    private Leak arithmeticNames(String expression, Scope scope) {
+        int n = expression.length();
+        int i = 0;
+        while (i < n) {
+            char c = expression.charAt(i);
+            if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '_')) {
+                    i++;
+                }
+                boolean expanded = start > 0 && (expression.charAt(start - 1) == '$'
+                        || expression.charAt(start - 1) == '{' || expression.charAt(start - 1) == '#');
+                if (!expanded) {
+                    Leak leak = valueLeak(expression.substring(start, i), scope);
+                    if (leak != null) {
+                        return leak;
+                    }
+                }
+            } else if (Character.isDigit(c)) {
+                while (i < n && Character.isLetterOrDigit(expression.charAt(i))) {
+                    i++;
+                }
+            } else {
+                i++;
+            }
+        }
+        return null;
     }
 
     private Leak paramLeak(Part.Param param, Scope scope, Sink err) {
@@ -572,6 +663,16 @@ final class Walker {
         Leak argument = param.argument() == null ? null : wordLeak(param.argument(), scope, err);
         if (":+".equals(op) || "+".equals(op)) {
             return argument;
+        }
+        if (":?".equals(op) || "?".equals(op)) {
+            receive(err, argument);
+        }
+        if ((":=".equals(op) || "=".equals(op)) && param.argument() != null && !SecretNames.isSpecial(param.name())) {
+            Leak value = first(valueLeak(param.name(), scope), argument);
+            if (scope.vars.get(param.name()) == null) {
+                scope.vars.put(param.name(), new Binding(null, value));
+            }
+            return value;
         }
         if ("indirect".equals(op)) {
             Word target = known(new Part.Param(param.name(), null, null, false), scope, 0);
