@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GuardCheckFailsClosedTest {
     private static final String HOOK_INPUT = "{\"session_id\":\"s1\",\"cwd\":\"%s\",\"hook_event_name\":\"PreToolUse\","
             + "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"printenv\"}}";
-    private static final String DENY = "vault: guard: denied (guard-error): the guard is not built yet\n"
-            + "vault: hint: run the command yourself\n";
+    private static final String DENY = "vault: guard: denied (env-dump): \"printenv\" would show the whole environment"
+            + " on the screen\n"
+            + "vault: hint: list the names only (compgen -e), check one is set (test -n \"$VAR\"), or print a"
+            + " non-secret one (printenv HOME)\n";
 
     @TempDir
     Path work;
