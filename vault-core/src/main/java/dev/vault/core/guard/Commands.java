@@ -530,6 +530,9 @@ final class Commands {
                     + args.what() + " in it", Advice.TRACE);
             return null;
         }
+        if (argFile == null && in.text() == null && in.leak() == null && walker.pipedFiles != null) {
+            files = walker.pipedFiles;
+        }
         if (argFile == null && in.text() != null) {
             files = null;
             for (String token : Walker.tokens(in.text())) {
@@ -668,6 +671,8 @@ final class Commands {
                 }
             }
         }
+        walker.listedFiles = unknown || name == null || name.equals("*") ? null
+                : Walker.absolute(Glob.escape(root == null ? "." : root), scope) + "*/" + name;
         return out;
     }
 

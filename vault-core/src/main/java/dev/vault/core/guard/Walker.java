@@ -37,6 +37,10 @@ final class Walker {
     private int depth;
     /** The text the last printer wrote, when all of it was literal (for {@code echo .env | xargs cat}). */
     String printed;
+    /** The files the last {@code find} listed, as one absolute glob, when its -name said which. */
+    String listedFiles;
+    /** What the previous stage of this pipeline listed, for {@code find … -name '*.py' | xargs grep …}. */
+    String pipedFiles;
 
     Walker(GuardContext context, SecretNames names, SensitivePaths paths) {
         this.context = context;
@@ -122,16 +126,21 @@ final class Walker {
         In stageIn = in;
         Leak out = null;
         List<Node> stages = pipeline.stages();
+        String outerPipedFiles = pipedFiles;
+        pipedFiles = null;
         for (int i = 0; i < stages.size(); i++) {
             printed = null;
+            listedFiles = null;
             Scope stage = scope.child();
             out = node(stages.get(i), stageIn, err, stage);
             stageIn = new In(out, true, printed, null);
+            pipedFiles = listedFiles;
             if (i == stages.size() - 1 && stages.size() > 1) {
                 // zsh (and bash with lastpipe) runs the last stage in the shell itself: `… | read x` sets x
                 scope.vars.putAll(stage.vars);
             }
         }
+        pipedFiles = outerPipedFiles;
         return out;
     }
 
