@@ -76,6 +76,16 @@ final class WordReader {
         }
     }
 
+    /** At a {@code $} or a backquote: the text so far becomes an item, then the expansion is read. */
+    private void expansion(int c, List<Object> items, StringBuilder text, boolean quoted) throws ShellSyntaxException {
+        flush(items, text);
+        if (c == '$') {
+            dollar(items, quoted);
+        } else {
+            backquoted(items, quoted);
+        }
+    }
+
     /** A here-document body whose delimiter was not quoted: like double-quoted text without the quotes. */
     Word hereDocBody() throws ShellSyntaxException {
         List<Object> items = new ArrayList<>();
@@ -86,12 +96,7 @@ final class WordReader {
                 break;
             }
             if (c == '$' || c == '`') {
-                flush(items, text);
-                if (c == '$') {
-                    dollar(items, true);
-                } else {
-                    backquoted(items, true);
-                }
+                expansion(c, items, text, true);
                 continue;
             }
             in.next();
@@ -200,12 +205,7 @@ final class WordReader {
                 break;
             }
             if (c == '$' || c == '`') {
-                flush(items, text);
-                if (c == '$') {
-                    dollar(items, true);
-                } else {
-                    backquoted(items, true);
-                }
+                expansion(c, items, text, true);
                 continue;
             }
             in.next();
