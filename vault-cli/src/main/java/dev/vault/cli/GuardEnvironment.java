@@ -6,9 +6,6 @@ import dev.vault.core.guard.GuardContext;
 import dev.vault.core.manifest.Manifest;
 import dev.vault.core.manifest.ManifestReader;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -68,7 +65,7 @@ final class GuardEnvironment {
         Set<String> envNames = new LinkedHashSet<>();
         Set<String> secretNames = new LinkedHashSet<>();
         if (vault != null) {
-            Manifest manifest = readManifest(vault);
+            Manifest manifest = ManifestReader.read(vault.manifest());
             for (Manifest.SecretEntry secret : manifest.secrets()) {
                 secretNames.add(secret.name());
                 if (secret.env() != null) {
@@ -78,15 +75,6 @@ final class GuardEnvironment {
         }
         return new GuardContext(home(), cwd, Set.copyOf(envNames), Set.copyOf(secretNames), protectedPaths(),
                 vault == null ? null : vault.root());
-    }
-
-    private static Manifest readManifest(VaultPaths vault) throws VaultException {
-        try {
-            return ManifestReader.read(Files.readString(vault.manifest(), StandardCharsets.UTF_8),
-                    vault.manifest().toString());
-        } catch (IOException e) {
-            throw VaultException.failed("cannot read the manifest \"" + vault.manifest() + "\": " + e.getMessage());
-        }
     }
 
     /**

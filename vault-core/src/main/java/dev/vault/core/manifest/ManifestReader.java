@@ -6,6 +6,10 @@ import dev.vault.core.SecretName;
 import dev.vault.core.VaultException;
 import dev.vault.core.crypto.AgeKeys;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -46,6 +50,17 @@ public final class ManifestReader {
      */
     public static Manifest read(String text, String source) throws VaultException {
         return new ManifestReader(source).read(text);
+    }
+
+    /** Reads and checks the manifest file {@code file}, named by its path in errors. */
+    public static Manifest read(Path file) throws VaultException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw VaultException.failed("cannot read the manifest \"" + file + "\": " + e.getMessage());
+        }
+        return read(text, file.toString());
     }
 
     public static boolean isIdentityName(String name) {
