@@ -121,12 +121,7 @@ public final class Vault {
     }
 
     private Manifest readManifest() throws VaultException {
-        try {
-            return ManifestReader.read(Files.readString(paths.manifest(), StandardCharsets.UTF_8),
-                    paths.manifest().toString());
-        } catch (IOException e) {
-            throw VaultException.failed("cannot read the manifest \"" + paths.manifest() + "\": " + e.getMessage());
-        }
+        return ManifestReader.read(paths.manifest());
     }
 
     /**
@@ -355,13 +350,7 @@ public final class Vault {
         }
         Identity identity = loadIdentity("exec", null, null, identities, purpose);
         if (only == null || only.isEmpty()) {
-            Manifest current = manifest();
-            for (Manifest.SecretEntry entry : List.copyOf(wanted)) {
-                if (!current.canDecrypt(identity.recipient(), entry)) {
-                    notReader.accept(entry);
-                    wanted.remove(entry);
-                }
-            }
+            dropUnreadable(wanted, identity, notReader);
         }
         List<Injection> injections = readAll("exec", wanted, identity, purpose, note);
         for (Injection injection : injections) {
@@ -408,14 +397,21 @@ public final class Vault {
         }
         Identity identity = loadIdentity("redact", null, null, identities, purpose);
         if (only == null || only.isEmpty()) {
-            for (Manifest.SecretEntry entry : List.copyOf(wanted)) {
-                if (!current.canDecrypt(identity.recipient(), entry)) {
-                    notReader.accept(entry);
-                    wanted.remove(entry);
-                }
-            }
+            dropUnreadable(wanted, identity, notReader);
         }
         return readAll("redact", wanted, identity, purpose, null);
+    }
+
+    /** Takes out of {@code wanted} each secret {@code identity} cannot decrypt, and passes it to {@code notReader}. */
+    private void dropUnreadable(List<Manifest.SecretEntry> wanted, Identity identity,
+                                Consumer<Manifest.SecretEntry> notReader) throws VaultException {
+        Manifest current = manifest();
+        for (Manifest.SecretEntry entry : List.copyOf(wanted)) {
+            if (!current.canDecrypt(identity.recipient(), entry)) {
+                notReader.accept(entry);
+                wanted.remove(entry);
+            }
+        }
     }
 
     /**
