@@ -4,7 +4,6 @@ import dev.vault.core.VaultException;
 import dev.vault.core.VaultPaths;
 import dev.vault.core.audit.Actor;
 import dev.vault.core.audit.AuditEvent;
-import dev.vault.core.audit.ChainedAuditLog;
 import dev.vault.core.guard.Decision;
 
 /**
@@ -19,24 +18,31 @@ final class GuardAudit {
     private GuardAudit() {
     }
 
-    /** Appends the entry; on failure says so on stderr and returns false (the command stays denied). */
-    static boolean record(VaultCommand root, VaultPaths vault, Decision decision, String via, String agent,
-                          String session) {
+    /**
+     * Appends the entry. A failure, an Error included, is said on stderr and goes no further: the command
+     * stays denied, and a crash would exit 1, which Claude Code, Codex and Gemini CLI take as leave to run it.
+     */
+    static void record(VaultCommand root, VaultPaths vault, Decision decision, String via, String agent,
+                       String session) {
         if (vault == null) {
-            return false;
+            return;
         }
         try {
             Actor current = Actor.current(root.io.env);
             Actor actor = new Actor(current.user(), current.uid(), current.host(), current.pid(),
                     current.agent() != null ? current.agent() : agent,
                     current.session() != null ? current.session() : clip(session));
-            new ChainedAuditLog(vault.auditFolder(), actor, root.io.clock).append(
+            root.auditLog(vault, actor).append(
                     AuditEvent.denied(ACTION, null, null, null, null, decision.rule() + " (via " + via + ")"));
-            return true;
         } catch (VaultException | RuntimeException e) {
-            root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getMessage());
-            return false;
+            notRecorded(root, e.getMessage());
+        } catch (Error e) {
+            notRecorded(root, e.getClass().getSimpleName());
         }
+    }
+
+    static void notRecorded(VaultCommand root, String why) {
+        root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + why);
     }
 
     /** A session id as the agent gave it, cut to 128 characters. */

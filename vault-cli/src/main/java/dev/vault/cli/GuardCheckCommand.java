@@ -85,12 +85,7 @@ final class GuardCheckCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         root.io.err.print(DenyText.lines(decision));
-        try {
-            GuardAudit.record(root, vault, decision, "--command", null, null);
-        } catch (RuntimeException | Error e) {
-            // an Error too: a crash would exit 1, not the deny's 2
-            root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getClass().getSimpleName());
-        }
+        GuardAudit.record(root, vault, decision, "--command", null, null);
         root.io.err.flush();
         return DENIED;
     }
@@ -121,9 +116,8 @@ final class GuardCheckCommand implements Callable<Integer> {
                 GuardAudit.record(root, where, outcome.decision(), "hook " + protocol.name(), protocol.auditAgent(),
                         outcome.request() == null ? null : outcome.request().session());
             } catch (RuntimeException | Error e) {
-                // the answer is given and is a deny; an exit code other than the protocol's could undo it (a
-                // crash exits 1, which Claude Code, Codex and Gemini CLI take as leave to run the command)
-                root.io.err.println("vault: warning: the deny was not recorded in the audit log: " + e.getClass().getSimpleName());
+                // finding the vault failed; the answer is given and is a deny, which a crash's exit 1 would undo
+                GuardAudit.notRecorded(root, e.getClass().getSimpleName());
             }
         }
         root.io.err.flush();

@@ -117,6 +117,11 @@ final class VaultCommand implements Callable<Integer> {
      * which the active segment is sealed (for tests and benchmarks; the default is 32 MiB).
      */
     ChainedAuditLog auditLog(VaultPaths paths) throws VaultException {
+        return auditLog(paths, Actor.current(io.env));
+    }
+
+    /** The vault's audit log, with entries made by {@code actor}. */
+    ChainedAuditLog auditLog(VaultPaths paths, Actor actor) throws VaultException {
         long segmentBytes = ChainedAuditLog.DEFAULT_SEGMENT_BYTES;
         String stated = io.env.get("VAULT_AUDIT_SEGMENT_BYTES");
         if (stated != null && !stated.isEmpty()) {
@@ -130,7 +135,7 @@ final class VaultCommand implements Callable<Integer> {
                         + stated + "\"", "unset it to use the default of 32 MiB");
             }
         }
-        return new ChainedAuditLog(paths.auditFolder(), Actor.current(io.env), io.clock, segmentBytes,
+        return new ChainedAuditLog(paths.auditFolder(), actor, io.clock, segmentBytes,
                 ChainedAuditLog.DEFAULT_LOCK_WAIT_MILLIS);
     }
 
