@@ -540,9 +540,10 @@ final class Commands {
                     continue;
                 }
                 String pattern = Walker.absolute(Glob.escape(token), scope);
-                if (files == null || walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                boolean sensitive = walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE;
+                if (files == null || sensitive) {
                     files = pattern;
-                    if (walker.paths.classify(pattern, false) != SensitivePaths.Kind.NONE) {
+                    if (sensitive) {
                         break;
                     }
                 }
