@@ -19,6 +19,12 @@ public final class Cli {
             return fast;
         }
         VaultCommand root = new VaultCommand(io);
+        return commandLine(root, args).execute(args);
+    }
+
+    /** picocli's command line for {@code args}, with every setting {@link #run} uses (tests parse with it too). */
+    static CommandLine commandLine(VaultCommand root, String[] args) {
+        Io io = root.io;
         CommandLine commandLine = new CommandLine(root);
         String chosen = subcommandOf(args);
         for (Map.Entry<String, Class<?>> subcommand : Subcommands.BY_NAME.entrySet()) {
@@ -35,7 +41,7 @@ public final class Cli {
         if (commandLine.getSubcommands().containsKey("exec")) {
             commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         }
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** {@code -h/--help} on a subcommand and on each of its own subcommands, as the root has it. */

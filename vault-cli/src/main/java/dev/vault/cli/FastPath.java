@@ -2,6 +2,7 @@ package dev.vault.cli;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -13,13 +14,21 @@ import java.util.concurrent.Callable;
  * <p>Only plain command lines are taken here, each setting the same fields picocli would (a test checks
  * both against each other). Anything else returns null and picocli parses it, with its own help and
  * errors: {@code --help}, an {@code @file} argument, {@code --}, an unknown, clustered or repeated option,
- * a missing value, or a value that starts with {@code -}.
+ * a missing value, or a value that starts with {@code -} or is a command's name.
  */
 final class FastPath {
     private static final Map<String, String> GLOBAL = Map.of("--vault", "--vault", "-i", "-i", "--identity", "-i");
     private static final Map<String, String> GET = Map.of("--version", "--version", "--purpose", "--purpose",
             "-o", "-o", "--output", "-o");
     private static final Map<String, String> GUARD_CHECK = Map.of("--command", "--command", "--hook", "--hook");
+    /**
+     * The names of vault's commands and of guard's. picocli refuses an option value that names a command
+     * where one could follow ({@code vault -i get list}); these go to picocli wherever they appear. The same
+     * set as {@link Subcommands}, which loads every command class (a test checks that they agree).
+     */
+    static final Set<String> COMMAND_NAMES = Set.of("init", "identity", "set", "import", "rotate", "get", "list",
+            "history", "rm", "purge", "grant", "revoke", "rekey", "doctor", "exec", "fingerprint", "check-env",
+            "which", "audit", "guard", "redact", "demo", "check", "install");
 
     private FastPath() {
     }
@@ -81,7 +90,7 @@ final class FastPath {
             } else {
                 return null;
             }
-            if (value.startsWith("-")) {
+            if (value.startsWith("-") || COMMAND_NAMES.contains(value)) {
                 return null;
             }
             values.put(option, value);
