@@ -1,25 +1,30 @@
 package dev.vault.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vault get} and {@code vault guard check --command|--hook} without picocli: they run in deploy
- * scripts and before every command an agent types, so they are start-up bound. picocli's model of a
+ * {@code vault get}, {@code vault exec} and {@code vault guard check --command|--hook} without picocli: they
+ * run in deploy scripts and before every command an agent types, so they are start-up bound. picocli's model of a
  * command is built by reflection (about 120 ms with C1 on this machine) and its classes, compiled for
  * Java 5, cannot go into a CDS or AOT class cache; see docs/benchmarks.md.
  *
  * <p>Only plain command lines are taken here, each setting the same fields picocli would (a test checks
  * both against each other). Anything else returns null and picocli parses it, with its own help and
- * errors: {@code --help}, an {@code @file} argument, {@code --}, an unknown, clustered or repeated option,
+ * errors: {@code --help}, an {@code @file} argument, {@code --} (but exec's), an unknown, clustered or
+ * repeated option,
  * a missing value, or a value that starts with {@code -} or is a command's name.
  */
 final class FastPath {
     private static final Map<String, String> GLOBAL = Map.of("--vault", "--vault", "-i", "-i", "--identity", "-i");
     private static final Map<String, String> GET = Map.of("--version", "--version", "--purpose", "--purpose",
             "-o", "-o", "--output", "-o");
+    private static final Map<String, String> EXEC = Map.of("--purpose", "--purpose", "--only", "--only",
+            "--keep-env", "--keep-env");
     private static final Map<String, String> GUARD_CHECK = Map.of("--command", "--command", "--hook", "--hook");
     /**
      * The names of vault's commands and of guard's. picocli refuses an option value that names a command
@@ -29,6 +34,9 @@ final class FastPath {
     static final Set<String> COMMAND_NAMES = Set.of("init", "identity", "set", "import", "rotate", "get", "list",
             "history", "rm", "purge", "grant", "revoke", "rekey", "doctor", "exec", "fingerprint", "check-env",
             "which", "audit", "guard", "redact", "demo", "check", "install");
+
+    /** Between the names of exec's --only and --keep-env; repeating the option adds more. */
+    private static final char SEPARATOR = ',';
 
     private FastPath() {
     }
@@ -49,7 +57,7 @@ final class FastPath {
     /** The root and the command object set up as picocli would, or null when this is not a plain line. */
     static Parsed parse(Io io, String[] args) {
         for (String arg : args) {
-            if (arg.startsWith("@") || arg.equals("--")) {
+            if (arg.startsWith("@")) {
                 return null;
             }
         }
@@ -57,9 +65,19 @@ final class FastPath {
         String[] words = new String[3];
         int wordCount = 0;
         boolean debug = false;
+        boolean noMask = false;
+        List<String> execCommand = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.length() < 2 || arg.charAt(0) != '-') {
+            if (wordCount == 1 && words[0].equals("exec") && (arg.equals("--") || !isOption(arg))) {
+                // exec stops at its command: the rest, options or not, is the command's own
+                execCommand = List.of(args).subList(arg.equals("--") ? i + 1 : i, args.length);
+                break;
+            }
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (!isOption(arg)) {
                 if (wordCount == words.length) {
                     return null;
                 }
@@ -76,10 +94,18 @@ final class FastPath {
                 debug = true;
                 continue;
             }
+            if (arg.equals("--no-mask") && wordCount == 1 && words[0].equals("exec")) {
+                if (noMask) {
+                    return null;
+                }
+                noMask = true;
+                continue;
+            }
             int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
             String name = equals < 0 ? arg : arg.substring(0, equals);
             String option = optionOf(name, words, wordCount);
-            if (option == null || values.containsKey(option)) {
+            boolean repeatable = option != null && (option.equals("--only") || option.equals("--keep-env"));
+            if (option == null || values.containsKey(option) && !repeatable) {
                 return null;
             }
             String value;
@@ -93,14 +119,21 @@ final class FastPath {
             if (value.startsWith("-") || COMMAND_NAMES.contains(value)) {
                 return null;
             }
-            values.put(option, value);
+            String before = values.get(option);
+            values.put(option, before == null ? value : before + SEPARATOR + value);
         }
         VaultCommand root = new VaultCommand(io);
         root.vaultDir = values.remove("--vault");
         root.identityFile = values.remove("-i");
         root.debug = debug;
-        Callable<Integer> command = wordCount > 0 && words[0].equals("get")
-                ? get(root, words, wordCount, values) : guardCheck(root, words, wordCount, values);
+        Callable<Integer> command;
+        if (wordCount > 0 && words[0].equals("get")) {
+            command = get(root, words, wordCount, values);
+        } else if (wordCount > 0 && words[0].equals("exec")) {
+            command = exec(root, values, noMask, execCommand);
+        } else {
+            command = guardCheck(root, words, wordCount, values);
+        }
         return command == null ? null : new Parsed(root, command);
     }
 
@@ -109,6 +142,8 @@ final class FastPath {
         switch (words[0]) {
             case "get":
                 return count <= 2;
+            case "exec":
+                return count == 1;
             case "guard":
                 return count == 1 || count == 2 && words[1].equals("check");
             default:
@@ -124,6 +159,9 @@ final class FastPath {
         }
         if (wordCount >= 1 && words[0].equals("get")) {
             return GET.get(name);
+        }
+        if (wordCount == 1 && words[0].equals("exec")) {
+            return EXEC.get(name);
         }
         return wordCount == 2 ? GUARD_CHECK.get(name) : null;
     }
@@ -145,6 +183,53 @@ final class FastPath {
             get.version = Integer.valueOf(version);
         }
         return get;
+    }
+
+    private static boolean isOption(String arg) {
+        return arg.length() >= 2 && arg.charAt(0) == '-';
+    }
+
+    /**
+     * {@code exec}: {@code --only} and {@code --keep-env} take comma-separated names and may be repeated, as
+     * picocli reads them; an empty name among them goes to picocli.
+     */
+    private static ExecCommand exec(VaultCommand root, Map<String, String> values, boolean noMask,
+            List<String> command) {
+        if (command == null || command.isEmpty()) {
+            return null;
+        }
+        ExecCommand exec = new ExecCommand();
+        exec.root = root;
+        exec.purpose = values.get("--purpose");
+        exec.noMask = noMask;
+        exec.only = names(values.get("--only"));
+        exec.keepEnv = names(values.get("--keep-env"));
+        exec.command = new ArrayList<>(command);
+        if (values.containsKey("--only") && exec.only == null
+                || values.containsKey("--keep-env") && exec.keepEnv == null) {
+            return null;
+        }
+        return exec;
+    }
+
+    /** The names of a repeatable, comma-separated option; null when absent or when any name is empty. */
+    private static List<String> names(String joined) {
+        if (joined == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        int start = 0;
+        for (int comma = joined.indexOf(SEPARATOR); ; comma = joined.indexOf(SEPARATOR, start)) {
+            String name = joined.substring(start, comma < 0 ? joined.length() : comma);
+            if (name.isEmpty()) {
+                return null;
+            }
+            names.add(name);
+            if (comma < 0) {
+                return names;
+            }
+            start = comma + 1;
+        }
     }
 
     /** One to nine digits: what picocli reads as the same Integer (a sign or a larger number goes to picocli). */

@@ -46,7 +46,15 @@ class FastPathTest {
             List.of("--vault", "d", "guard", "check", "--hook=codex", "-i", "k"),
             List.of("guard", "--vault", "d", "check", "--command", "ls"),
             List.of("guard", "check", "--command=", "--debug"),
-            List.of("guard", "check", "--command", "vault get x"));
+            List.of("guard", "check", "--command", "vault get x"),
+            List.of("exec", "--", "env"),
+            List.of("exec", "npm", "test"),
+            List.of("exec", "--only", "A,B", "--only", "C", "--keep-env=PATH", "--", "sh", "-c", "echo $A"),
+            List.of("--vault", "v", "exec", "--purpose", "deploy", "--no-mask", "make", "--debug", "-i", "x", "--"),
+            List.of("exec", "-i", "id.txt", "--debug", "./deploy.sh", "--only", "x"),
+            List.of("exec", "--", "--only", "x"),
+            List.of("exec", "--", "--"),
+            List.of("exec", "get", "x"));
 
     private static final List<List<String>> DECLINED = List.of(
             List.of(),
@@ -79,7 +87,6 @@ class FastPathTest {
             List.of("get", "x", "--command", "y"),
             List.of("Get", "x"),
             List.of("list"),
-            List.of("exec", "get", "x"),
             List.of("guard"),
             List.of("guard", "check"),
             List.of("guard", "check", "--batch", "f"),
@@ -95,7 +102,19 @@ class FastPathTest {
             List.of("-i", "get", "list"),
             List.of("get", "x", "--purpose", "get"),
             List.of("guard", "--vault", "check", "check", "--command", "x"),
-            List.of("guard", "check", "--command", "install"));
+            List.of("guard", "check", "--command", "install"),
+            List.of("exec"),
+            List.of("exec", "--"),
+            List.of("exec", "--only", "A,,B", "env"),
+            List.of("exec", "--only", "A,", "env"),
+            List.of("exec", "--only=", "env"),
+            List.of("exec", "--purpose", "a", "--purpose", "b", "env"),
+            List.of("exec", "--no-mask", "--no-mask", "env"),
+            List.of("exec", "--no-mask=true", "env"),
+            List.of("exec", "--help", "env"),
+            List.of("exec", "curl", "-d", "@body.json"),
+            List.of("--no-mask", "exec", "env"),
+            List.of("get", "x", "--no-mask"));
 
     @TestFactory
     Stream<DynamicTest> takesPlainLinesExactlyAsPicocliParsesThem() {
@@ -141,6 +160,10 @@ class FastPathTest {
             GetCommand get = (GetCommand) command;
             fields.addAll(List.of("name=" + get.name, "version=" + get.version, "purpose=" + get.purpose,
                     "output=" + get.output, "root=" + (get.root == root)));
+        } else if (command instanceof ExecCommand) {
+            ExecCommand exec = (ExecCommand) command;
+            fields.addAll(List.of("only=" + exec.only, "keep=" + exec.keepEnv, "purpose=" + exec.purpose,
+                    "noMask=" + exec.noMask, "command=" + exec.command, "root=" + (exec.root == root)));
         } else {
             GuardCheckCommand check = (GuardCheckCommand) command;
             fields.addAll(List.of("command=" + check.mode.command, "hook=" + check.mode.hook,
