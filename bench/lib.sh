@@ -3,7 +3,8 @@
 #   . "$(dirname "$0")/lib.sh"
 #
 # On sourcing it unsets every VAULT_* variable of the caller (a benchmark must not read another vault,
-# identity or purpose), makes a temporary folder $bench_work that is removed on exit (with any process
+# identity or purpose) and the JVM's option variables (JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JDK_JAVA_OPTIONS:
+# they would change every JVM measured), makes a temporary folder $bench_work that is removed on exit (with any process
 # started through bench_background), and sets $bench_root (the repository) and $bench_name (for messages).
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +15,7 @@ bench_jar="$bench_root/vault-cli/target/vault.jar"   # the classes the Java harn
 for bench_variable in $(compgen -e); do
   case "$bench_variable" in VAULT_*) unset "$bench_variable" ;; esac
 done
-unset bench_variable
+unset bench_variable JAVA_TOOL_OPTIONS _JAVA_OPTIONS JDK_JAVA_OPTIONS
 
 bench_pids=()
 bench_cleanup() {
@@ -94,7 +95,7 @@ bench_build() {   # builds vault through the launcher if needed (a fresh clone),
 # runs a Hello class with them, so it starts the way the launcher starts vault.
 bench_launcher_flags() {   # ARGS...
   local trace="$bench_work/traced-jdk" entry log_file argument found=""
-  local -a called=()
+  local -a called
   rm -rf "$trace"
   mkdir -p "$trace/bin" "$trace/calls"
   for entry in "$java_home"/*; do [ "${entry##*/}" = bin ] || ln -s "$entry" "$trace/"; done
@@ -103,13 +104,19 @@ bench_launcher_flags() {   # ARGS...
   chmod +x "$trace/bin/java"
   JAVA_HOME="$trace" "$bench_launcher" "$@" >/dev/null 2>"$trace/stderr" ||
     { cat "$trace/stderr" >&2; bench_die "\"vault $*\" failed under the tracing JDK"; }
+  # the call that ran the command: its arguments end with ARGS; one that also writes an archive is a
+  # training run of the launcher's cache, taken only when there is no other
   for log_file in "$trace"/calls/*; do
-    called=()
     mapfile -d '' called < "$log_file"
-    # the call that ran the command: its arguments end with ARGS
-    if [ "${#called[@]}" -gt "$#" ] && [ "${called[*]: -$#}" = "$*" ]; then found="$log_file"; break; fi
+    [ "${#called[@]}" -gt "$#" ] && [ "${called[*]: -$#}" = "$*" ] || continue
+    case " ${called[*]}" in
+      *" -XX:AOTCacheOutput="*|*" -XX:AOTMode=record"*|*" -XX:AOTMode=create"*|*" -XX:ArchiveClassesAtExit="*)
+        [ -n "$found" ] || found="$log_file" ;;
+      *) found="$log_file"; break ;;
+    esac
   done
   [ -n "$found" ] || bench_die "the launcher ran no java whose arguments end with \"$*\""
+  mapfile -d '' called < "$found"
   launcher_flags=()
   for argument in "${called[@]}"; do
     case "$argument" in
