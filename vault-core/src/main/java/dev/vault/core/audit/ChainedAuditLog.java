@@ -4,6 +4,7 @@ import dev.vault.core.AtomicFiles;
 import dev.vault.core.BoundedLock;
 import dev.vault.core.VaultException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,9 +58,22 @@ public final class ChainedAuditLog implements AuditLog {
 
     @Override
     public long append(AuditEvent event) throws VaultException {
+        return appendEach(List.of(event));
+    }
+
+    /** Records every event under one lock, in one write and one fsync. */
+    @Override
+    public void appendAll(List<AuditEvent> events) throws VaultException {
+        if (!events.isEmpty()) {
+            appendEach(events);
+        }
+    }
+
+    /** Appends the events' entries together; returns the last one's sequence number. */
+    private long appendEach(List<AuditEvent> events) throws VaultException {
         try (BoundedLock lock = BoundedLock.acquire(files.lock(), lockWaitMillis);
              FileChannel channel = openActive()) {
-            return appendLocked(channel, event);
+            return appendLocked(channel, events);
         } catch (VaultException e) {
             throw e;
         } catch (BoundedLock.TimeoutException e) {
@@ -88,20 +103,27 @@ public final class ChainedAuditLog implements AuditLog {
     private static final String MAKE_WRITABLE =
             "the vault records every access before it happens; make the audit log writable, then retry";
 
-    private long appendLocked(FileChannel channel, AuditEvent event) throws IOException, VaultException {
+    private long appendLocked(FileChannel channel, List<AuditEvent> events) throws IOException, VaultException {
         long size = channel.size();
         AuditEntry last = lastEntry(channel, size);
-        long seq = last == null ? 1 : last.seq + 1;
+        long seq = last == null ? 0 : last.seq;
         String prev = last == null ? AuditEntry.GENESIS : last.hash;
-        byte[] line = EntryWriter.line(seq, clock.instant(), actor, event.identity(), event, prev, null);
-        if (line.length > Tail.MAX_LINE) {
-            throw new VaultException(VaultException.Kind.AUDIT, "the audit entry would be longer than "
-                    + Tail.MAX_LINE + " bytes; nothing was released or changed", "state a shorter purpose");
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        AuditEntry entry = new AuditEntry();
+        for (AuditEvent event : events) {
+            seq++;
+            byte[] line = EntryWriter.line(seq, clock.instant(), actor, event.identity(), event, prev, entry);
+            if (line.length > Tail.MAX_LINE) {
+                throw new VaultException(VaultException.Kind.AUDIT, "the audit entry would be longer than "
+                        + Tail.MAX_LINE + " bytes; nothing was released or changed", "state a shorter purpose");
+            }
+            lines.write(line, 0, line.length);
+            prev = entry.hash;
         }
         if (size >= segmentBytes) {
-            roll(line);
+            roll(lines.toByteArray());
         } else {
-            write(channel, size, line);
+            write(channel, size, lines.toByteArray());
         }
         return seq;
     }

@@ -92,6 +92,54 @@ class AuditChainTest {
     }
 
     @Test
+    void appendAllWritesTheSameChainAsOneAppendEach() throws Exception {
+        List<AuditEvent> reads = List.of(AuditEvent.ok("exec", "a", 1, "age1xyz", "deploy"),
+                AuditEvent.ok("exec", "b", 2, "age1xyz", "deploy"), AuditEvent.ok("exec", "c", 1, "age1xyz", "deploy"));
+        ChainedAuditLog log = log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES);
+        log.append(AuditEvent.ok("init", null, null, "age1xyz", null));
+        log.appendAll(reads);
+        List<String> together = lines();
+
+        Files.delete(files.active());
+        ChainedAuditLog.create(folder);
+        log.append(AuditEvent.ok("init", null, null, "age1xyz", null));
+        for (AuditEvent read : reads) {
+            log.append(read);
+        }
+        assertEquals(lines(), together);
+        assertEquals(4, together.size());
+        VerifyReport report = verify();
+        assertTrue(report.ok(), report.detail());
+        assertEquals(4, report.headSeq());
+    }
+
+    @Test
+    void appendAllWritesNothingWhenOneEntryIsTooLong() throws Exception {
+        ChainedAuditLog log = log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES);
+        log.append(AuditEvent.ok("init", null, null, "age1xyz", null));
+        List<String> before = lines();
+        VaultException failure = assertThrows(VaultException.class, () -> log.appendAll(List.of(
+                AuditEvent.ok("exec", "a", 1, "age1xyz", "deploy"),
+                AuditEvent.ok("exec", "b", 1, "age1xyz", "x".repeat(Tail.MAX_LINE)))));
+        assertEquals(VaultException.Kind.AUDIT, failure.kind());
+        assertEquals(before, lines());
+    }
+
+    @Test
+    void appendAllRollsASegmentPastItsSizeAndKeepsTheBatchTogether() throws Exception {
+        ChainedAuditLog log = log(1000);
+        appendGets(log, 5);
+        log.appendAll(List.of(AuditEvent.ok("exec", "a", 1, "age1xyz", "deploy"),
+                AuditEvent.ok("exec", "b", 1, "age1xyz", "deploy")));
+        List<String> active = lines();
+        assertTrue(active.size() >= 2 && active.get(active.size() - 2).contains("\"secret\":\"a\"")
+                && active.get(active.size() - 1).contains("\"secret\":\"b\""), active.toString());
+        VerifyReport report = verify();
+        assertTrue(report.ok(), report.detail());
+        assertEquals(7, report.entries());
+    }
+
+    @Test
     void segmentsRollAtTheThresholdAndTheChainSpansThem() throws Exception {
         ChainedAuditLog log = log(1000);
         appendGets(log, 20);
