@@ -125,7 +125,7 @@ public final class ManifestReader {
                     "expected a mapping with the keys version, identities and secrets", null);
         }
         YamlNode.Mapping root = (YamlNode.Mapping) document;
-        checkKeys(root, TOP_KEYS, "at the top level");
+        checkKeys(root, TOP_KEYS, null, null);
         YamlNode.Entry version = root.entry("version");
         if (version == null) {
             throw error(root.line, root.column, "missing key \"version\"", "add the line: version: " + Manifest.VERSION);
@@ -139,7 +139,7 @@ public final class ManifestReader {
         LinkedHashMap<String, Manifest.IdentityEntry> identities = identities(root.entry("identities"));
         LinkedHashMap<String, List<String>> groups = groups(root.entry("groups"), identities);
         List<String> admins = root.entry("admins") == null ? List.of()
-                : readerNames(root.entry("admins"), "admins", identities, groups);
+                : readerNames(root.entry("admins"), null, "admins", identities, groups);
         boolean postQuantum = root.entry("post_quantum") != null && flag(root.entry("post_quantum"));
         return new Manifest(text, root, identities, groups, admins, postQuantum,
                 secrets(root.entry("secrets"), identities, groups, admins, postQuantum));
@@ -175,19 +175,24 @@ public final class ManifestReader {
         return groups;
     }
 
-    /** A list of identity and group names, each of which must exist and appear once. */
-    private List<String> readerNames(YamlNode.Entry entry, String what, Map<String, Manifest.IdentityEntry> identities,
-                                     Map<String, List<String>> groups) throws VaultException {
+    /**
+     * A list of identity and group names, each of which must exist and appear once; {@code kind} and
+     * {@code key} name the list's owner in errors, such as secret "db" (or admins, with no kind).
+     */
+    private List<String> readerNames(YamlNode.Entry entry, String kind, String key,
+                                     Map<String, Manifest.IdentityEntry> identities, Map<String, List<String>> groups)
+            throws VaultException {
         List<String> names = new ArrayList<>();
         for (Item item : textList(entry)) {
             if (!identities.containsKey(item.text) && !groups.containsKey(item.text)) {
                 List<String> all = new ArrayList<>(identities.keySet());
                 all.addAll(groups.keySet());
-                throw error(item.line, item.column, what + " has an unknown reader \"" + item.text + "\"",
-                        "readers are identities or groups: " + known(all));
+                throw error(item.line, item.column, (kind == null ? key : named(kind, key))
+                        + " has an unknown reader \"" + item.text + "\"", "readers are identities or groups: " + known(all));
             }
             if (names.contains(item.text)) {
-                throw error(item.line, item.column, what + " lists \"" + item.text + "\" twice", null);
+                throw error(item.line, item.column, (kind == null ? key : named(kind, key))
+                        + " lists \"" + item.text + "\" twice", null);
             }
             names.add(item.text);
         }
@@ -216,8 +221,8 @@ public final class ManifestReader {
                 throw error(entry.line, entry.column, "invalid identity name \"" + entry.key + "\"",
                         "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
             }
-            YamlNode.Mapping fields = mapping(entry, "identity \"" + entry.key + "\"");
-            checkKeys(fields, IDENTITY_KEYS, "in identity \"" + entry.key + "\"");
+            YamlNode.Mapping fields = mapping(entry, "identity");
+            checkKeys(fields, IDENTITY_KEYS, "identity", entry.key);
             YamlNode.Entry recipient = required(fields, "recipient", entry);
             String value = text(recipient);
             String problem = AgeKeys.recipientProblem(value);
@@ -248,8 +253,8 @@ public final class ManifestReader {
                 throw error(entry.line, entry.column, "invalid secret name \"" + entry.key + "\"",
                         "use lowercase segments of a-z, 0-9, '.', '_' and '-' joined by '/'");
             }
-            YamlNode.Mapping fields = mapping(entry, "secret \"" + entry.key + "\"");
-            checkKeys(fields, SECRET_KEYS, "in secret \"" + entry.key + "\"");
+            YamlNode.Mapping fields = mapping(entry, "secret");
+            checkKeys(fields, SECRET_KEYS, "secret", entry.key);
             String purpose = text(required(fields, "purpose", entry));
             YamlNode.Entry envEntry = fields.entry("env");
             String env = null;
@@ -270,7 +275,7 @@ public final class ManifestReader {
             YamlNode.Entry readersEntry = fields.entry("readers");
             List<String> readers = null;
             if (readersEntry != null) {
-                readers = readerNames(readersEntry, "secret \"" + entry.key + "\"", identities, groups);
+                readers = readerNames(readersEntry, "secret", entry.key, identities, groups);
                 if (resolvesToNobody(readers, groups) && resolvesToNobody(admins, groups)) {
                     throw error(readersEntry.value.line, readersEntry.value.column, "secret \"" + entry.key
                             + "\" has no readers and the manifest names no admins, so nobody could read it",
@@ -407,15 +412,25 @@ public final class ManifestReader {
         if (section == null || (section.value instanceof YamlNode.Scalar && ((YamlNode.Scalar) section.value).isEmpty())) {
             return List.of();
         }
-        return mapping(section, "\"" + section.key + "\"").entries;
+        return mapping(section, null).entries;
     }
 
-    private YamlNode.Mapping mapping(YamlNode.Entry entry, String what) throws VaultException {
+    /** The entry's mapping; {@code kind} (identity, secret, or null for a section) names it in the error. */
+    private YamlNode.Mapping mapping(YamlNode.Entry entry, String kind) throws VaultException {
         if (!(entry.value instanceof YamlNode.Mapping)) {
             throw error(entry.value.line, entry.value.column,
-                    what + " must be a mapping, found " + entry.value.describe(), null);
+                    named(kind, entry.key) + " must be a mapping, found " + entry.value.describe(), null);
         }
         return (YamlNode.Mapping) entry.value;
+    }
+
+    /**
+     * {@code identity "alice"}, or {@code "identities"} with no kind. Built only for an error: a manifest that
+     * reads cleanly concatenates no strings, so `guard check` never links StringConcatFactory for it (about
+     * 5 ms of a start without a class cache).
+     */
+    private static String named(String kind, String key) {
+        return kind == null ? "\"" + key + "\"" : kind + " \"" + key + "\"";
     }
 
     private YamlNode.Entry required(YamlNode.Mapping fields, String key, YamlNode.Entry owner) throws VaultException {
@@ -436,10 +451,12 @@ public final class ManifestReader {
         return ((YamlNode.Scalar) entry.value).text;
     }
 
-    private void checkKeys(YamlNode.Mapping mapping, List<String> known, String where) throws VaultException {
+    /** Every key of {@code mapping} is {@code known}; it belongs to {@code kind} {@code key}, or to the top level. */
+    private void checkKeys(YamlNode.Mapping mapping, List<String> known, String kind, String key) throws VaultException {
         Set<String> allowed = Set.copyOf(known);
         for (YamlNode.Entry entry : mapping.entries) {
             if (!allowed.contains(entry.key)) {
+                String where = kind == null ? "at the top level" : "in " + named(kind, key);
                 throw error(entry.line, entry.column, "unknown key \"" + entry.key + "\" " + where,
                         "the keys allowed here are: " + String.join(", ", known));
             }

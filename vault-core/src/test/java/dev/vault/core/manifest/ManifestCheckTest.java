@@ -114,4 +114,27 @@ class ManifestCheckTest {
             }
         }
     }
+
+    /** Messages that name where the problem is are built only when there is one; their words stay the same. */
+    @Test
+    void errorsThatNameTheEntryOrSectionSayWhichOne() {
+        String identity = "version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n";
+        String[][] cases = {
+            {"version: 1\nidentities: 5\n", "m:2:13: \"identities\" must be a mapping, found a number"},
+            {"version: 1\nsecrets: [a]\n", "m:2:10: \"secrets\" must be a mapping, found a list"},
+            {"version: 1\nidentities:\n  alice: x\n", "m:3:10: identity \"alice\" must be a mapping, found text"},
+            {identity + "secrets:\n  a: [x]\n", "m:6:6: secret \"a\" must be a mapping, found a list"},
+            {identity + "    colour: red\n", "m:5:5: unknown key \"colour\" in identity \"alice\""},
+            {identity + "colour: red\n", "m:5:1: unknown key \"colour\" at the top level"},
+            {identity + "secrets:\n  a:\n    purpose: x\n    colour: red\n", "m:8:5: unknown key \"colour\" in secret \"a\""},
+            {identity + "admins: [alice, alice]\n", "m:5:17: admins lists \"alice\" twice"},
+            {identity + "admins: [bob]\n", "m:5:10: admins has an unknown reader \"bob\""},
+            {identity + "secrets:\n  a:\n    purpose: x\n    readers: [alice, alice]\n",
+                "m:8:22: secret \"a\" lists \"alice\" twice"},
+        };
+        for (String[] c : cases) {
+            VaultException e = assertThrows(VaultException.class, () -> ManifestReader.read(c[0], "m"), c[0]);
+            assertEquals(c[1], e.getMessage(), c[0]);
+        }
+    }
 }
