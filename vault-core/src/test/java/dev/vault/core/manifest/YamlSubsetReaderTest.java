@@ -171,7 +171,7 @@ class YamlSubsetReaderTest {
                         "1e3", "12:30", ".inf", "2026-1-1", "3rd", "caf\u00e9", "\"line\n      two\"", "|\n      block",
                         ">-\n      folded", "&anchor x", "*alias", "!!str 5", "a#b", "\"\\x41\"", "\"\\/\"",
                         "plain\n      continued", "[a,\n      b]", "[a, [b]]", "{a: b}", "[a, b,]", "'multi\n      line'",
-                        "\"\\ud83d\\ude00\"", "x\u00a0y", "it's: here", "`cmd`", "@at", "%percent", "a: b",
+                        "\"\\ud83d\\ude00\"", "\"\\u00e\u0669\"", "\"\\u00\uff21\uff21\"", "x\u00a0y", "it's: here", "`cmd`", "@at", "%percent", "a: b",
                         "[a?b]", "[a:b]", "[it's]", "\"a\"b", "\"a\"#c")
                 .map(value -> DynamicTest.dynamicTest(value.replace("\n", "\\n"), () -> {
                     String text = head + value + "\n";
