@@ -207,7 +207,7 @@ class YamlSubsetReaderTest {
         SplittableRandom random = new SplittableRandom(20261122L);
         int taken = 0;
         int refusedByBoth = 0;
-        int variants = 6000;
+        int variants = 10000;
         for (int i = 0; i < variants; i++) {
             String text = seeds.get(random.nextInt(seeds.size()));
             for (int changes = 1 + random.nextInt(3); changes > 0; changes--) {
@@ -223,12 +223,13 @@ class YamlSubsetReaderTest {
 
     private static final String[] CHARACTERS = {" ", "\n", ":", "-", "#", "'", "\"", "[", "]", "{", "}", ",", "?",
         "!", "&", "*", "|", ">", "\\", "\t", "\u00e9", "0", "1", "9", "y", "n", "t", "o", ".", "~", "@", "`", "%",
-        "x", "\r", "/", "_", "  ", ": ", "- ", " #", "\\u"};
+        "x", "\r", "/", "_", "  ", ": ", "- ", " #", "\\u", "\\u00", "\u0669", "\uff21", "\u00a0", "\u2028", "\ud83d"};
     private static final String[] VALUES = {"yes", "no", "on", "off", "null", "~", "0x1F", "0o17", "012", "1_000",
         "1.5", ".inf", "-1", "+1", "12:30", "2026-10-01", "2026-1-1", "2026-13-45", "1e3", "90d", "0", "007", "true",
         "True", "FALSE", "\"\"", "''", "'it''s'", "\"a\\\"b\"", "\"\\u00e9\"", "\"\\u12\"", "caf\u00e9", "[]", "{}",
         "[a, b]", "[a,b,]", "[ a , 'b' ,\"c\" ]", "{a: b}", "&x a", "*x", "!!str 5", "|", ">-", "a b  c", "a:b",
-        "http://x/y?z=1", "a, b", "[a b]", "[\"x\", y]", "", " ", "#", "- a", "x # y", "x #y", "x# y"};
+        "http://x/y?z=1", "a, b", "[a b]", "[\"x\", y]", "", " ", "#", "- a", "x # y", "x #y", "x# y",
+        "\"\\u0041\"", "\"\\u00e9\\u0669\"", "\"\\x41\"", "\"\\/\"", "\"a\\ b\"", "\"\\t\\n\\\\\"", "'a''b'''"};
 
     private static String mutate(String text, SplittableRandom random) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
