@@ -20,9 +20,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * created 0600 and folders 0700.
  */
 public final class AtomicFiles {
-    public static final Set<PosixFilePermission> FILE_MODE = EnumSet.of(
+    // Set.of, not EnumSet: an EnumSet's first use looks up the enum's values by reflection, which spins
+    // method handles (several ms on a cold JVM), and every audit append opens its lock file with FILE_MODE.
+    public static final Set<PosixFilePermission> FILE_MODE = Set.of(
             PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    public static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> DIR_MODE = Set.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private AtomicFiles() {
     }

@@ -43,7 +43,7 @@ public final class BoundedLock implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         Path parent = file.toAbsolutePath().getParent();
         Path key = parent.toRealPath().resolve(file.getFileName());
-        ReentrantLock threads = IN_PROCESS.computeIfAbsent(key, f -> new ReentrantLock());
+        ReentrantLock threads = threadsLock(key);
         try {
             if (!threads.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw timeout(waitMillis);
@@ -74,6 +74,20 @@ public final class BoundedLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the lock");
         }
+    }
+
+    /**
+     * The lock between this JVM's threads for {@code key}. Not computeIfAbsent: a lambda there would be the
+     * first of a {@code vault get}, and the first lambda sets up LambdaMetafactory (milliseconds on a cold JVM).
+     */
+    private static ReentrantLock threadsLock(Path key) {
+        ReentrantLock existing = IN_PROCESS.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        ReentrantLock created = new ReentrantLock();
+        existing = IN_PROCESS.putIfAbsent(key, created);
+        return existing != null ? existing : created;
     }
 
     private static TimeoutException timeout(long waitMillis) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The files of an audit log in its folder: sealed segments {@code audit.000001.log}, … (oldest first),
@@ -52,18 +52,27 @@ public final class AuditFiles {
     /** Sealed segments by index, oldest first. */
     TreeMap<Integer, Path> sealed() throws IOException {
         TreeMap<Integer, Path> sealed = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-            entries.forEach(path -> {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path path : entries) {
                 String name = path.getFileName().toString();
-                if (name.length() == "audit.000000.log".length() && name.startsWith("audit.") && name.endsWith(".log")) {
-                    String digits = name.substring(6, 12);
-                    if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                        sealed.put(Integer.parseInt(digits), path);
-                    }
+                if (name.length() == SEALED_NAME_LENGTH && name.startsWith("audit.") && name.endsWith(".log")
+                        && digits(name, 6, 12)) {
+                    sealed.put(Integer.parseInt(name, 6, 12, 10), path);
                 }
-            });
+            }
         }
         return sealed;
+    }
+
+    private static final int SEALED_NAME_LENGTH = "audit.000000.log".length();
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A segment opened for reading, and how many of its bytes to read. */

@@ -14,7 +14,8 @@ public final class ChainVerifier {
     private static final int BUFFER = 1 << 20;
     private static final long LOCK_WAIT_MILLIS = 2_000;
 
-    private final EntryParser parser = new EntryParser();
+    /** Hashes with the JDK's SHA-256: C2 compiles it to the CPU's SHA-256 instructions, several times BC's speed. */
+    private final EntryParser parser = new EntryParser(Sha256.forWholeLogs());
     private final VerifyReport report = new VerifyReport();
     /** The hash of the last entry verified: the {@code prev} the next one must have. */
     private final byte[] head = new byte[32];

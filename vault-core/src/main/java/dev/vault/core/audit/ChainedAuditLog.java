@@ -17,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -249,7 +248,7 @@ public final class ChainedAuditLog implements AuditLog {
 
     /** Keeps a pre-chain log whole beside the chain, and starts the chain with an entry that names it. */
     private String sealLegacy(FileChannel channel, long size) throws IOException {
-        MessageDigest digest = EntryWriter.newDigest();
+        Sha256 digest = Sha256.forWholeLogs();
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         for (long at = 0; at < size; ) {
             buffer.clear();
@@ -260,11 +259,13 @@ public final class ChainedAuditLog implements AuditLog {
             digest.update(buffer.array(), 0, read);
             at += read;
         }
+        byte[] hash = new byte[Sha256.LENGTH];
+        digest.finish(hash);
         Path kept = files.folder().resolve("legacy-" + clock.millis() + ".log");
         Files.createLink(kept, files.active());
         AtomicFiles.syncFolder(files.folder());
         String reason = "kept the log written before the hash chain as " + kept.getFileName() + " (" + size
-                + " bytes, sha256 " + EntryWriter.hex(digest.digest()) + ")";
+                + " bytes, sha256 " + EntryWriter.hex(hash) + ")";
         AtomicFiles.write(files.active(), EntryWriter.line(1, clock.instant(), actor, null,
                 AuditEvent.of("audit-repair", null, null, null, null, AuditEvent.Result.OK, reason),
                 AuditEntry.GENESIS, null));

@@ -1,8 +1,6 @@
 package dev.vault.core.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -96,17 +94,11 @@ public final class EntryWriter {
     }
 
     static byte[] sha256(byte[] bytes, int offset, int length) {
-        MessageDigest digest = newDigest();
+        Sha256 digest = Sha256.forOneEntry();
         digest.update(bytes, offset, length);
-        return digest.digest();
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        byte[] hash = new byte[Sha256.LENGTH];
+        digest.finish(hash);
+        return hash;
     }
 
     static String hex(byte[] bytes) {

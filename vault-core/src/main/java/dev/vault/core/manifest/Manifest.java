@@ -54,11 +54,20 @@ public final class Manifest {
      * {@code postQuantum} is the entry's own {@code post_quantum: true}; see {@link #requiresPostQuantum}.
      */
     public record SecretEntry(String name, int line, String purpose, String owner, List<String> readers,
-                              List<String> consumers, String env, Period rotateEvery, String rotateEveryText,
+                              List<String> consumers, String env, String rotateEveryText,
                               LocalDate rotated, LocalDate expires, List<String> tags, boolean postQuantum) {
+        /**
+         * How often the value must be rotated, or null. Made when asked, not when the manifest is read:
+         * java.time.Period's first use compiles a regular expression, which every `vault get` would pay.
+         */
+        public Period rotateEvery() {
+            return rotateEveryText == null ? null : ManifestReader.period(rotateEveryText);
+        }
+
         /** When the value must next be rotated, or null when the entry sets no rotation or no date. */
         public LocalDate rotationDue() {
-            return rotateEvery == null || rotated == null ? null : rotated.plus(rotateEvery);
+            Period every = rotateEvery();
+            return every == null || rotated == null ? null : rotated.plus(every);
         }
     }
 

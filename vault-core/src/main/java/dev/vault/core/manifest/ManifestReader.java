@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,18 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates manifest text strictly: unknown keys, wrong types, invalid names or recipients and
  * duplicate env names are errors that give {@code FILE:LINE:COL}, never silently skipped.
  */
 public final class ManifestReader {
-    static final Pattern IDENTITY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final Pattern PERIOD = Pattern.compile("([1-9][0-9]{0,3})([dwmy])");
+    // Names, dates and periods are checked by hand, not by regular expressions: a manifest is read by every
+    // `vault get` and `guard check`, and java.util.regex (with the lambdas it links) and java.time.format cost
+    // some 10 ms of a cold start between them. ManifestCheckTest compares each check with the expression it
+    // replaces.
     private static final List<String> TOP_KEYS = List.of("version", "identities", "groups", "admins",
             "post_quantum", "secrets");
     private static final List<String> IDENTITY_KEYS = List.of("recipient", "note");
@@ -63,27 +61,71 @@ public final class ManifestReader {
         return read(text, file.toString());
     }
 
+    /** {@code [a-z0-9][a-z0-9._-]{0,63}}. */
     public static boolean isIdentityName(String name) {
-        return name != null && IDENTITY_NAME.matcher(name).matches();
+        if (name == null || name.isEmpty() || name.length() > 64 || !isLowerOrDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isLowerOrDigit(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}. */
     public static boolean isEnvName(String name) {
-        return name != null && ENV_NAME.matcher(name).matches();
+        if (name == null || name.isEmpty() || isDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || isDigit(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || isDigit(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The number of {@code text[from, to)}, all ASCII digits, or -1. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return -1;
+            }
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private Manifest read(String text) throws VaultException {
-        YamlNode document;
-        try {
-            document = YamlTreeReader.read(text);
-        } catch (YamlException e) {
-            throw error(e.line, e.column, e.getMessage(), "fix the YAML, or compare with manifest.example.yaml");
+        // the plain YAML manifests are written in, read without a YAML library; anything else (and every
+        // YAML error) by the full reader
+        YamlNode document = YamlSubsetReader.read(text);
+        if (document == null) {
+            try {
+                document = YamlTreeReader.read(text);
+            } catch (YamlException e) {
+                throw error(e.line, e.column, e.getMessage(), "fix the YAML, or compare with manifest.example.yaml");
+            }
         }
         if (!(document instanceof YamlNode.Mapping)) {
             throw error(document == null ? 1 : document.line, document == null ? 1 : document.column,
                     "expected a mapping with the keys version, identities and secrets", null);
         }
         YamlNode.Mapping root = (YamlNode.Mapping) document;
-        checkKeys(root, TOP_KEYS, "at the top level");
+        checkKeys(root, TOP_KEYS, null, null);
         YamlNode.Entry version = root.entry("version");
         if (version == null) {
             throw error(root.line, root.column, "missing key \"version\"", "add the line: version: " + Manifest.VERSION);
@@ -97,7 +139,7 @@ public final class ManifestReader {
         LinkedHashMap<String, Manifest.IdentityEntry> identities = identities(root.entry("identities"));
         LinkedHashMap<String, List<String>> groups = groups(root.entry("groups"), identities);
         List<String> admins = root.entry("admins") == null ? List.of()
-                : readerNames(root.entry("admins"), "admins", identities, groups);
+                : readerNames(root.entry("admins"), null, "admins", identities, groups);
         boolean postQuantum = root.entry("post_quantum") != null && flag(root.entry("post_quantum"));
         return new Manifest(text, root, identities, groups, admins, postQuantum,
                 secrets(root.entry("secrets"), identities, groups, admins, postQuantum));
@@ -133,19 +175,24 @@ public final class ManifestReader {
         return groups;
     }
 
-    /** A list of identity and group names, each of which must exist and appear once. */
-    private List<String> readerNames(YamlNode.Entry entry, String what, Map<String, Manifest.IdentityEntry> identities,
-                                     Map<String, List<String>> groups) throws VaultException {
+    /**
+     * A list of identity and group names, each of which must exist and appear once; {@code kind} and
+     * {@code key} name the list's owner in errors, such as secret "db" (or admins, with no kind).
+     */
+    private List<String> readerNames(YamlNode.Entry entry, String kind, String key,
+                                     Map<String, Manifest.IdentityEntry> identities, Map<String, List<String>> groups)
+            throws VaultException {
         List<String> names = new ArrayList<>();
         for (Item item : textList(entry)) {
             if (!identities.containsKey(item.text) && !groups.containsKey(item.text)) {
                 List<String> all = new ArrayList<>(identities.keySet());
                 all.addAll(groups.keySet());
-                throw error(item.line, item.column, what + " has an unknown reader \"" + item.text + "\"",
-                        "readers are identities or groups: " + known(all));
+                throw error(item.line, item.column, (kind == null ? key : named(kind, key))
+                        + " has an unknown reader \"" + item.text + "\"", "readers are identities or groups: " + known(all));
             }
             if (names.contains(item.text)) {
-                throw error(item.line, item.column, what + " lists \"" + item.text + "\" twice", null);
+                throw error(item.line, item.column, (kind == null ? key : named(kind, key))
+                        + " lists \"" + item.text + "\" twice", null);
             }
             names.add(item.text);
         }
@@ -174,8 +221,8 @@ public final class ManifestReader {
                 throw error(entry.line, entry.column, "invalid identity name \"" + entry.key + "\"",
                         "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
             }
-            YamlNode.Mapping fields = mapping(entry, "identity \"" + entry.key + "\"");
-            checkKeys(fields, IDENTITY_KEYS, "in identity \"" + entry.key + "\"");
+            YamlNode.Mapping fields = mapping(entry, "identity");
+            checkKeys(fields, IDENTITY_KEYS, "identity", entry.key);
             YamlNode.Entry recipient = required(fields, "recipient", entry);
             String value = text(recipient);
             String problem = AgeKeys.recipientProblem(value);
@@ -206,8 +253,8 @@ public final class ManifestReader {
                 throw error(entry.line, entry.column, "invalid secret name \"" + entry.key + "\"",
                         "use lowercase segments of a-z, 0-9, '.', '_' and '-' joined by '/'");
             }
-            YamlNode.Mapping fields = mapping(entry, "secret \"" + entry.key + "\"");
-            checkKeys(fields, SECRET_KEYS, "in secret \"" + entry.key + "\"");
+            YamlNode.Mapping fields = mapping(entry, "secret");
+            checkKeys(fields, SECRET_KEYS, "secret", entry.key);
             String purpose = text(required(fields, "purpose", entry));
             YamlNode.Entry envEntry = fields.entry("env");
             String env = null;
@@ -228,7 +275,7 @@ public final class ManifestReader {
             YamlNode.Entry readersEntry = fields.entry("readers");
             List<String> readers = null;
             if (readersEntry != null) {
-                readers = readerNames(readersEntry, "secret \"" + entry.key + "\"", identities, groups);
+                readers = readerNames(readersEntry, "secret", entry.key, identities, groups);
                 if (resolvesToNobody(readers, groups) && resolvesToNobody(admins, groups)) {
                     throw error(readersEntry.value.line, readersEntry.value.column, "secret \"" + entry.key
                             + "\" has no readers and the manifest names no admins, so nobody could read it",
@@ -236,11 +283,13 @@ public final class ManifestReader {
                 }
             }
             YamlNode.Entry every = fields.entry("rotate_every");
-            Period rotateEvery = null;
             String rotateEveryText = null;
             if (every != null) {
                 rotateEveryText = text(every);
-                rotateEvery = period(every, rotateEveryText);
+                if (periodCount(rotateEveryText) < 0) {
+                    throw error(every.value.line, every.value.column, "invalid rotate_every \"" + rotateEveryText + "\"",
+                            "write a number and a unit: d (days), w (weeks), m (months) or y (years), such as 90d");
+                }
             }
             YamlNode.Entry postQuantumEntry = fields.entry("post_quantum");
             boolean postQuantum = postQuantumEntry != null && flag(postQuantumEntry);
@@ -250,42 +299,53 @@ public final class ManifestReader {
                         "delete the line: every secret of this vault is read with post-quantum keys only");
             }
             secrets.put(entry.key, new Manifest.SecretEntry(entry.key, entry.line, purpose, optionalText(fields, "owner"),
-                    readers, texts(fields.entry("consumers")), env, rotateEvery, rotateEveryText,
+                    readers, texts(fields.entry("consumers")), env, rotateEveryText,
                     date(fields.entry("rotated")), date(fields.entry("expires")), texts(fields.entry("tags")),
                     postQuantum));
         }
         return secrets;
     }
 
-    private Period period(YamlNode.Entry entry, String text) throws VaultException {
-        Matcher matcher = PERIOD.matcher(text);
-        if (!matcher.matches()) {
-            throw error(entry.value.line, entry.value.column, "invalid rotate_every \"" + text + "\"",
-                    "write a number and a unit: d (days), w (weeks), m (months) or y (years), such as 90d");
+    /** The count of a rotate_every text, {@code ([1-9][0-9]{0,3})([dwmy])}, or -1 when it is not one. */
+    static int periodCount(String text) {
+        if (text.length() < 2 || text.length() > 5 || text.charAt(0) == '0'
+                || "dwmy".indexOf(text.charAt(text.length() - 1)) < 0) {
+            return -1;
         }
-        int count = Integer.parseInt(matcher.group(1));
-        switch (matcher.group(2)) {
-            case "d":
+        return digits(text, 0, text.length() - 1);
+    }
+
+    /** The period of a rotate_every text that {@link #periodCount} accepts. */
+    static Period period(String text) {
+        int count = periodCount(text);
+        switch (text.charAt(text.length() - 1)) {
+            case 'd':
                 return Period.ofDays(count);
-            case "w":
+            case 'w':
                 return Period.ofWeeks(count);
-            case "m":
+            case 'm':
                 return Period.ofMonths(count);
             default:
                 return Period.ofYears(count);
         }
     }
 
+    /** {@code [0-9]{4}-[0-9]{2}-[0-9]{2}} and a day of the ISO calendar, as {@code LocalDate.parse} reads it. */
     private LocalDate date(YamlNode.Entry entry) throws VaultException {
         if (entry == null) {
             return null;
         }
         String text = text(entry);
-        if (DATE.matcher(text).matches()) {
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                // reported below
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException e) {
+                    // reported below
+                }
             }
         }
         throw error(entry.value.line, entry.value.column, "\"" + entry.key + "\" is not a date: \"" + text + "\"",
@@ -352,15 +412,25 @@ public final class ManifestReader {
         if (section == null || (section.value instanceof YamlNode.Scalar && ((YamlNode.Scalar) section.value).isEmpty())) {
             return List.of();
         }
-        return mapping(section, "\"" + section.key + "\"").entries;
+        return mapping(section, null).entries;
     }
 
-    private YamlNode.Mapping mapping(YamlNode.Entry entry, String what) throws VaultException {
+    /** The entry's mapping; {@code kind} (identity, secret, or null for a section) names it in the error. */
+    private YamlNode.Mapping mapping(YamlNode.Entry entry, String kind) throws VaultException {
         if (!(entry.value instanceof YamlNode.Mapping)) {
             throw error(entry.value.line, entry.value.column,
-                    what + " must be a mapping, found " + entry.value.describe(), null);
+                    named(kind, entry.key) + " must be a mapping, found " + entry.value.describe(), null);
         }
         return (YamlNode.Mapping) entry.value;
+    }
+
+    /**
+     * {@code identity "alice"}, or {@code "identities"} with no kind. Built only for an error: a manifest that
+     * reads cleanly concatenates no strings, so `guard check` never links StringConcatFactory for it (about
+     * 5 ms of a start without a class cache).
+     */
+    private static String named(String kind, String key) {
+        return kind == null ? "\"" + key + "\"" : kind + " \"" + key + "\"";
     }
 
     private YamlNode.Entry required(YamlNode.Mapping fields, String key, YamlNode.Entry owner) throws VaultException {
@@ -381,10 +451,12 @@ public final class ManifestReader {
         return ((YamlNode.Scalar) entry.value).text;
     }
 
-    private void checkKeys(YamlNode.Mapping mapping, List<String> known, String where) throws VaultException {
+    /** Every key of {@code mapping} is {@code known}; it belongs to {@code kind} {@code key}, or to the top level. */
+    private void checkKeys(YamlNode.Mapping mapping, List<String> known, String kind, String key) throws VaultException {
         Set<String> allowed = Set.copyOf(known);
         for (YamlNode.Entry entry : mapping.entries) {
             if (!allowed.contains(entry.key)) {
+                String where = kind == null ? "at the top level" : "in " + named(kind, key);
                 throw error(entry.line, entry.column, "unknown key \"" + entry.key + "\" " + where,
                         "the keys allowed here are: " + String.join(", ", known));
             }

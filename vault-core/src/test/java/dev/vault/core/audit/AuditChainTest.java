@@ -158,6 +158,21 @@ class AuditChainTest {
     }
 
     @Test
+    void onlyNamesOfTheFormAudit6DigitsLogAreSealedSegments() throws Exception {
+        ChainedAuditLog log = log(1000);
+        appendGets(log, 8);
+        List<Path> segments = files.segments();
+        for (String name : List.of("audit.00001a.log", "audit.0000001.log", "audit.00001.log", "audit.000001.txt",
+                "Audit.000009.log", "audit.000009.log~", "audit.-00009.log")) {
+            Files.writeString(folder.resolve(name), "not a segment\n");
+        }
+        assertEquals(segments, files.segments());
+        assertTrue(verify().ok(), verify().detail());
+        appendGets(log, 1);
+        assertEquals(9, verify().entries());
+    }
+
+    @Test
     void aRollCutShortAfterTheLinkIsFinishedByTheNextAppend() throws Exception {
         ChainedAuditLog log = log(1000);
         appendGets(log, 3);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +74,10 @@ class ProcessesTest {
             Process b = AppenderProcess.start(folder, 100_000, 4000, "r" + round + "b");
             ReadAll fromA = new ReadAll(a);
             ReadAll fromB = new ReadAll(b);
+            // the random kill point counts from the first append, not from the JVM start, whose length varies
+            // with the machine's load and the class path (a signed Bouncy Castle jar is checked at first use)
+            fromA.awaitFirstPromise();
+            fromB.awaitFirstPromise();
             Thread.sleep(200 + random.nextInt(400));
             a.destroyForcibly();
             Thread.sleep(random.nextInt(20));
@@ -102,6 +107,7 @@ class ProcessesTest {
     /** Reads a process's "TAG-N SEQ ." lines on a thread of its own, until the process ends. */
     private static final class ReadAll {
         private final Map<String, Long> lines = new HashMap<>();
+        private final CountDownLatch first = new CountDownLatch(1);
         private final Thread thread;
 
         ReadAll(Process process) {
@@ -114,13 +120,21 @@ class ProcessesTest {
                             synchronized (lines) {
                                 lines.put(parts[0], Long.parseLong(parts[1]));
                             }
+                            first.countDown();
                         }
                     }
                 } catch (IOException | NumberFormatException e) {
                     // a killed process ends its output mid-line; the complete lines are its promises
+                } finally {
+                    first.countDown();
                 }
             });
             thread.start();
+        }
+
+        /** Waits (at most a minute) until the process has promised one entry, or has ended. */
+        void awaitFirstPromise() throws InterruptedException {
+            first.await(60, TimeUnit.SECONDS);
         }
 
         Map<String, Long> promises() {
