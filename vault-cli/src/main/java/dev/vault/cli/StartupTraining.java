@@ -29,21 +29,26 @@ public final class StartupTraining {
 
     private final Map<String, String> env;
     private final Path folder;
+    private final PrintStream err;
 
-    private StartupTraining(Map<String, String> env, Path folder) {
+    private StartupTraining(Map<String, String> env, Path folder, PrintStream err) {
         this.env = env;
         this.folder = folder;
+        this.err = err;
     }
 
     public static void main(String[] args) throws IOException {
-        Path folder = Files.createTempDirectory("vault-start-training-");
-        int code;
+        System.exit(run(System.getenv(), Path.of(System.getProperty("java.io.tmpdir")), System.err));
+    }
+
+    /** Trains in a new folder under {@code parent}, which it deletes; returns the exit code. */
+    static int run(Map<String, String> callerEnv, Path parent, PrintStream err) throws IOException {
+        Path folder = Files.createTempDirectory(parent, "vault-start-training-");
         try {
-            code = new StartupTraining(environment(System.getenv(), folder), folder).train();
+            return new StartupTraining(environment(callerEnv, folder), folder, err).train();
         } finally {
             delete(folder);
         }
-        System.exit(code);
     }
 
     /** The caller's environment without anything that would point vault elsewhere: no VAULT_*, own config and home. */
@@ -82,7 +87,7 @@ public final class StartupTraining {
         if (got == code) {
             return 0;
         }
-        System.err.println("vault: start-up training: `vault " + args[0] + " " + (args.length > 1 ? args[1] : "")
+        err.println("vault: start-up training: `vault " + args[0] + " " + (args.length > 1 ? args[1] : "")
                 + "` exited " + got + ", not " + code);
         return 1;
     }

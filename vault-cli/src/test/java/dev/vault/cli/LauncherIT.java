@@ -1,5 +1,6 @@
 package dev.vault.cli;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,18 @@ class LauncherIT {
 
     @TempDir
     Path work;
+
+    /**
+     * The first start after a build also builds the start-up cache for this jar, with a note on stderr: done here, so
+     * that the tests see vault's own output (LauncherStartCacheIT tests the cache).
+     */
+    @BeforeAll
+    static void buildTheStartCache() throws Exception {
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+        assertEquals(0, process.exitValue(), output);
+    }
 
     @Test
     void roundTripsABinaryValueThroughPipes() throws Exception {
