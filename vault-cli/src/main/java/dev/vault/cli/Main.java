@@ -1,6 +1,6 @@
 package dev.vault.cli;
 
-/** The entry point; the only place that calls System.exit. */
+/** The entry point; the only place that calls System.exit (beside StartupTraining, the launcher's training run). */
 public final class Main {
     private Main() {
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs the real ./vault launcher as a separate process, from a folder outside the repository. */
 class LauncherIT {
-    private static final Path LAUNCHER = Paths.get("..", "vault").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = RealLauncher.PATH;
 
     @TempDir
     Path work;
 
-    /**
-     * The first start after a build also builds the start-up cache for this jar, with a note on stderr: done here, so
-     * that the tests see vault's own output (LauncherStartCacheIT tests the cache).
-     */
     @BeforeAll
     static void buildTheStartCache() throws Exception {
-        Process process = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
-        assertEquals(0, process.exitValue(), output);
+        RealLauncher.buildStartCache();
     }
 
     @Test

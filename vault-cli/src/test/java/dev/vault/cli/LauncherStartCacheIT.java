@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * which flags the launcher passed and whether the JVM really took vault's classes from the cache.
  */
 class LauncherStartCacheIT {
-    private static final Path LAUNCHER = Paths.get("..", "vault").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = RealLauncher.PATH;
     private static final Path JAR = Paths.get("target", "vault.jar").toAbsolutePath();
     private static final byte[] VALUE = "s3cret value\n".getBytes(StandardCharsets.UTF_8);
 
