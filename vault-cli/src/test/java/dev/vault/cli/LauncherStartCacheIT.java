@@ -50,10 +50,10 @@ class LauncherStartCacheIT {
     @Test
     void bothTheAotCacheAndTheAppCdsArchiveAreTested() throws IOException {
         List<Jdk> jdks = Jdk.underTest();
-        assertTrue(jdks.stream().anyMatch(Jdk::aot), "the AOT cache is not tested: no JDK 24 or newer in /usr/lib/jvm"
-                + " beside " + jdks + " (name one in VAULT_TEST_JDKS, JDK folders separated by ':')");
-        assertTrue(jdks.stream().anyMatch(jdk -> !jdk.aot()), "the AppCDS archive is not tested: no JDK 17 to 23 in"
-                + " /usr/lib/jvm beside " + jdks + " (name one in VAULT_TEST_JDKS, JDK folders separated by ':')");
+        String where = " among the JDKs under test, " + jdks + ": the one running the tests and one of the other kind"
+                + " from /usr/lib/jvm, or those in VAULT_TEST_JDKS (JDK folders separated by ':')";
+        assertTrue(jdks.stream().anyMatch(Jdk::aot), "the AOT cache is not tested: no JDK 24 or newer" + where);
+        assertTrue(jdks.stream().anyMatch(jdk -> !jdk.aot()), "the AppCDS archive is not tested: no JDK 17 to 23" + where);
     }
 
     @TestFactory
