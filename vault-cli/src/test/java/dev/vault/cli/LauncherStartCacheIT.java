@@ -4,7 +4,6 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,20 +63,17 @@ class LauncherStartCacheIT {
             Jdk other = jdks.get((i + 1) % jdks.size());
             Copy copy = new Copy(root.resolve("jdk" + i), jdk);
             nodes.add(DynamicContainer.dynamicContainer(jdk.toString(), Stream.of(
-                    step("VAULT_START_CACHE=off passes no cache flag and builds none", copy::withoutCache),
-                    step("the first use builds the cache, with a note on stderr", copy::firstUse),
-                    step("a later start takes vault's classes from it", copy::laterUse),
-                    step("guard check allows and denies as before with the cache", copy::guardCheck),
-                    step("a cut-off cache is not passed; a build that fails is remembered", copy::truncatedAndFailedBuild),
-                    step("a changed jar gets a new cache and the old files go", copy::changedJar),
-                    step("a cache written to since it was made is not passed", copy::overwritten),
-                    step("another JDK's archive in its place is refused by the JVM, output unchanged", () -> copy.foreign(other)))));
+                    dynamicTest("VAULT_START_CACHE=off passes no cache flag and builds none", copy::withoutCache),
+                    dynamicTest("the first use builds the cache, with a note on stderr", copy::firstUse),
+                    dynamicTest("a later start takes vault's classes from it", copy::laterUse),
+                    dynamicTest("guard check allows and denies as before with the cache", copy::guardCheck),
+                    dynamicTest("audit verify, with the full JIT, takes the same cache", copy::auditVerify),
+                    dynamicTest("a cut-off cache is not passed; a build that fails is remembered", copy::truncatedAndFailedBuild),
+                    dynamicTest("a changed jar gets a new cache and the old files go", copy::changedJar),
+                    dynamicTest("a cache written to since it was made is not passed", copy::overwritten),
+                    dynamicTest("another JDK's archive in its place is refused by the JVM, output unchanged", () -> copy.foreign(other)))));
         }
         return nodes.stream();
-    }
-
-    private static DynamicNode step(String name, Executable executable) {
-        return dynamicTest(name, executable);
     }
 
     /** A JDK folder, its feature version and which cache the launcher makes with it. */
@@ -326,6 +321,20 @@ class LauncherStartCacheIT {
             assertTrue(starts.stream().allMatch(start -> start.contains(jdk.cacheFlag() + cache)), String.join("\n", starts));
         }
 
+        void auditVerify() throws Exception {
+            Result verify = run(Map.of(), new byte[0], "audit", "verify");
+            assertEquals(0, verify.code, verify.err);
+            assertEquals("", verify.err);
+            String out = new String(verify.out, StandardCharsets.UTF_8);
+            assertTrue(out.startsWith("audit log ok: "), out);
+            Path cache = theCache();
+            List<String> starts = startsSinceLastCall();
+            assertEquals(1, starts.size(), String.join("\n", starts));
+            assertFalse(starts.get(0).contains("TieredStopAtLevel"), starts.get(0));
+            assertTrue(starts.get(0).contains(jdk.cacheFlag() + cache), starts.get(0));
+            assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
+        }
+
         private String version() throws IOException {
             return Files.readAllLines(dir.resolve("jdk/release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
                     .findFirst().orElseThrow().replaceAll("JAVA_VERSION=|\"", "");
@@ -379,7 +388,7 @@ class LauncherStartCacheIT {
                     || name.equals("JAVA_TOOL_OPTIONS"));
             env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
             env.put("JAVA_HOME", dir.resolve("jdk").toString());
-            env.putAll(new HashMap<>(extraEnv));
+            env.putAll(extraEnv);
             Path err = dir.resolve("stderr.txt");
             builder.redirectError(err.toFile());
             Process process = builder.start();
