@@ -4,6 +4,7 @@
 //   java -cp vault-cli/target/vault.jar bench/AuditBench.java append AUDIT_FOLDER_A AUDIT_FOLDER_B COUNT [WARMUP]
 //   java -cp vault-cli/target/vault.jar bench/AuditBench.java append-once AUDIT_FOLDER
 //   java -cp vault-cli/target/vault.jar bench/AuditBench.java verify AUDIT_FOLDER
+//   java -cp vault-cli/target/vault.jar bench/AuditBench.java writer AUDIT_FOLDER COUNT READY_FILE GO_FILE
 //
 // generate     writes a valid chain of N entries quickly (buffered, one fsync per segment, not per entry),
 //              sealed into audit.000001.log, ... and a last audit.log exactly where ChainedAuditLog would
@@ -13,8 +14,11 @@
 //              segmentBytes is 1 GiB, so a big log stays one active segment: the hard case for a tail read.
 // append-once  one ChainedAuditLog.append (for a peak-RSS measurement).
 // verify       ChainVerifier over the whole log, in process: a check of what generate wrote.
+// writer       one of several processes appending to one log at once: one warm-up append, then it creates
+//              READY_FILE, waits (at most 60 s) until GO_FILE exists, makes COUNT appends and prints when the
+//              first began and the last ended, in µs since the epoch, for bench/run to add up.
 //
-// The last line of append is "RESULT key=value ..." for bench/audit to read. MB is 10^6 bytes.
+// The last line of append and writer is "RESULT key=value ..." for the bench scripts to read. MB is 10^6 bytes.
 
 import dev.vault.core.audit.Actor;
 import dev.vault.core.audit.AuditEntry;
@@ -79,6 +83,10 @@ public class AuditBench {
                 if (args.length != 2) usage();
                 verify(Path.of(args[1]));
                 break;
+            case "writer":
+                if (args.length != 5) usage();
+                writer(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]), Path.of(args[4]));
+                break;
             default:
                 usage();
         }
@@ -88,7 +96,8 @@ public class AuditBench {
         System.err.println("usage: AuditBench generate AUDIT_FOLDER N SEGMENT_BYTES\n"
                 + "       AuditBench append AUDIT_FOLDER_A AUDIT_FOLDER_B COUNT [WARMUP]\n"
                 + "       AuditBench append-once AUDIT_FOLDER\n"
-                + "       AuditBench verify AUDIT_FOLDER");
+                + "       AuditBench verify AUDIT_FOLDER\n"
+                + "       AuditBench writer AUDIT_FOLDER COUNT READY_FILE GO_FILE");
         System.exit(2);
     }
 
@@ -257,6 +266,34 @@ public class AuditBench {
     /** Nearest rank. */
     static double p90(long[] sorted) {
         return sorted[Math.max(0, (int) Math.ceil(0.9 * sorted.length) - 1)];
+    }
+
+    // ---- writer -----------------------------------------------------------------------------------------
+
+    static void writer(Path folder, int count, Path ready, Path go) throws Exception {
+        ChainedAuditLog log = log(folder);
+        AuditEvent event = event();
+        log.append(event);      // loads and links the append path before the timed window
+        Files.createFile(ready);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(go)) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("AuditBench writer: \"" + go + "\" did not appear within 60 s");
+                System.exit(1);
+            }
+            Thread.sleep(1);
+        }
+        long start = epochMicros();
+        for (int i = 0; i < count; i++) {
+            log.append(event);
+        }
+        long end = epochMicros();
+        System.out.printf(Locale.ROOT, "RESULT count=%d start_us=%d end_us=%d%n", count, start, end);
+    }
+
+    static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     // ---- verify -----------------------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 package dev.vault.cli;
 
-import dev.vault.core.VaultException;
-
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -16,10 +14,20 @@ public final class Cli {
 
     /** Runs one vault command line with the given I/O and returns its exit code. */
     public static int run(Io io, String... args) {
+        Integer fast = FastPath.run(io, args);
+        if (fast != null) {
+            return fast;
+        }
         VaultCommand root = new VaultCommand(io);
+        return commandLine(root, args).execute(args);
+    }
+
+    /** picocli's command line for {@code args}, with every setting {@link #run} uses (tests parse with it too). */
+    static CommandLine commandLine(VaultCommand root, String[] args) {
+        Io io = root.io;
         CommandLine commandLine = new CommandLine(root);
         String chosen = subcommandOf(args);
-        for (Map.Entry<String, Class<?>> subcommand : VaultCommand.SUBCOMMANDS.entrySet()) {
+        for (Map.Entry<String, Class<?>> subcommand : Subcommands.BY_NAME.entrySet()) {
             if (chosen == null || chosen.equals(subcommand.getKey())) {
                 commandLine.addSubcommand(subcommand.getKey(), subcommand.getValue());
             }
@@ -29,11 +37,11 @@ public final class Cli {
         commandLine.setErr(new PrintWriter(io.err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(Cli::usageError);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, root));
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.exitCode(e, root));
         if (commandLine.getSubcommands().containsKey("exec")) {
             commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         }
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** {@code -h/--help} on a subcommand and on each of its own subcommands, as the root has it. */
@@ -53,16 +61,16 @@ public final class Cli {
             String arg = args[i];
             if (arg.equals("--vault") || arg.equals("-i") || arg.equals("--identity")) {
                 i++;
-                if (i < args.length && VaultCommand.SUBCOMMANDS.containsKey(args[i])) {
+                if (i < args.length && Subcommands.BY_NAME.containsKey(args[i])) {
                     return null;
                 }
             } else if (arg.startsWith("--vault=") || arg.startsWith("--identity=") || arg.startsWith("-i") && arg.length() > 2) {
                 String value = arg.substring(arg.startsWith("-i") && !arg.startsWith("-i=") ? 2 : arg.indexOf('=') + 1);
-                if (VaultCommand.SUBCOMMANDS.containsKey(value)) {
+                if (Subcommands.BY_NAME.containsKey(value)) {
                     return null;
                 }
             } else if (!arg.equals("--debug")) {
-                return VaultCommand.SUBCOMMANDS.containsKey(arg) ? arg : null;
+                return Subcommands.BY_NAME.containsKey(arg) ? arg : null;
             }
         }
         return null;
@@ -74,27 +82,6 @@ public final class Cli {
         err.println("vault: hint: see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`");
         err.flush();
         return ExitCodes.USAGE;
-    }
-
-    private static int failure(Exception e, VaultCommand root) {
-        if (root.debug) {
-            e.printStackTrace(root.io.err);
-        }
-        if (e instanceof VaultException) {
-            VaultException failure = (VaultException) e;
-            root.io.err.println("vault: error: " + failure.getMessage());
-            if (failure.hint() != null) {
-                root.io.err.println("vault: hint: " + failure.hint());
-            }
-            return e instanceof ExecCommand.ExecFailure ? ((ExecCommand.ExecFailure) e).exitCode
-                    : ExitCodes.of(failure.kind());
-        }
-        root.io.err.println("vault: error: unexpected " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        if (!root.debug) {
-            root.io.err.println("vault: hint: run again with --debug for the stack trace");
-        }
-        return ExitCodes.FAILED;
     }
 
     static String lowerFirst(String text) {

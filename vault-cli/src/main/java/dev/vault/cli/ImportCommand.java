@@ -208,7 +208,7 @@ final class ImportCommand implements Callable<Integer> {
         if (created.isEmpty()) {
             return purposes;
         }
-        if (purpose == null && root.io.console == null) {
+        if (purpose == null && root.io.console() == null) {
             throw VaultException.failed(created.size() + " new secret" + (created.size() == 1 ? " needs" : "s need")
                     + " a purpose: " + join(created),
                     "say what they are for: vault import " + file + " --purpose \"what they are for\"");
@@ -216,7 +216,7 @@ final class ImportCommand implements Callable<Integer> {
         for (Target target : created) {
             String stated = purpose;
             if (stated == null) {
-                stated = root.io.console.readLine("purpose of %s (%s): ", target.secret(), target.variable());
+                stated = root.io.console().readLine("purpose of %s (%s): ", target.secret(), target.variable());
                 if (stated == null || stated.isBlank()) {
                     throw VaultException.failed("the purpose of \"" + target.secret() + "\" cannot be empty",
                             "nothing was imported; say what each secret is for, "

@@ -1,6 +1,6 @@
 package dev.vault.cli;
 
-/** The entry point; the only place that calls System.exit (beside StartupTraining, the launcher's training run). */
+/** The entry point; the only place that ends the process (beside StartupTraining, the launcher's training run). */
 public final class Main {
     private Main() {
     }
@@ -10,6 +10,8 @@ public final class Main {
         int code = Cli.run(io, args);
         io.out.flush();
         io.err.flush();
-        System.exit(code);
+        // halt, not System.exit: vault registers no shutdown hook, and since Java 21 System.exit starts the
+        // platform's logging to report the exit (about 2 ms of a 50 ms `vault get`). Both streams are flushed.
+        Runtime.getRuntime().halt(code);
     }
 }

@@ -34,11 +34,11 @@ final class Passphrases {
             if (source != null) {
                 return fromFile(source, VaultException.Kind.NO_ACCESS);
             }
-            if (io.console == null) {
+            if (io.console() == null) {
                 throw new VaultException(VaultException.Kind.NO_ACCESS, "identity file \"" + identityFile
                         + "\" is encrypted with a passphrase, and there is no terminal to ask for it", FILE_HINT);
             }
-            return typed(io.console.readPassword("passphrase for identity file %s: ", identityFile),
+            return typed(io.console().readPassword("passphrase for identity file %s: ", identityFile),
                     VaultException.Kind.NO_ACCESS);
         };
     }
@@ -49,13 +49,13 @@ final class Passphrases {
         if (source != null) {
             return fromFile(source, VaultException.Kind.FAILED);
         }
-        if (io.console == null) {
+        if (io.console() == null) {
             throw VaultException.failed("no terminal to ask for a passphrase for the new identity file \""
                     + identityFile + "\"", FILE_HINT);
         }
-        char[] first = typed(io.console.readPassword("passphrase for new identity file %s: ", identityFile),
+        char[] first = typed(io.console().readPassword("passphrase for new identity file %s: ", identityFile),
                 VaultException.Kind.FAILED);
-        char[] again = io.console.readPassword("the same passphrase again: ");
+        char[] again = io.console().readPassword("the same passphrase again: ");
         try {
             if (again == null || !Arrays.equals(first, again)) {
                 Arrays.fill(first, '\0');

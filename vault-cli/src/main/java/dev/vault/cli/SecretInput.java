@@ -29,8 +29,8 @@ final class SecretInput {
                 throw VaultException.failed("cannot read \"" + file + "\": " + e.getMessage());
             }
         }
-        if (io.console != null) {
-            char[] typed = io.console.readPassword("value for %s (not echoed): ", secret);
+        if (io.console() != null) {
+            char[] typed = io.console().readPassword("value for %s (not echoed): ", secret);
             if (typed == null) {
                 return SecretBytes.wrap(new byte[0]);
             }

@@ -15,9 +15,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The top command: global options, and where a vault and an identity are found. */
@@ -37,24 +34,6 @@ import java.util.concurrent.Callable;
                 "  identity: -i FILE, else $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt",
                 "  an encrypted identity's passphrase: $VAULT_PASSPHRASE_FILE, else typed"})
 final class VaultCommand implements Callable<Integer> {
-    /**
-     * The subcommands, in the order help lists them. Cli registers only the one being run when it can
-     * tell which: picocli builds its model of each registered command class by reflection at start-up.
-     */
-    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class, IdentityCommand.class,
-            SetCommand.class, ImportCommand.class, RotateCommand.class, GetCommand.class, ListCommand.class,
-            HistoryCommand.class, RmCommand.class, PurgeCommand.class, GrantCommand.class, RevokeCommand.class,
-            RekeyCommand.class, DoctorCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class,
-            WhichCommand.class, AuditCommand.class, GuardCommand.class, RedactCommand.class, DemoCommand.class);
-
-    private static Map<String, Class<?>> subcommands(Class<?>... classes) {
-        Map<String, Class<?>> byName = new LinkedHashMap<>();
-        for (Class<?> type : classes) {
-            byName.put(type.getAnnotation(Command.class).name(), type);
-        }
-        return Collections.unmodifiableMap(byName);
-    }
-
     final Io io;
 
     @Spec

@@ -16,36 +16,73 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Bouncy Castle is loaded only when a post-quantum key or a passphrase is used: an X25519 `get` must not
- * pay for it. Runs the built jar with -Xlog:class+load and reads which classes came in.
+ * An X25519 `get` decrypts with Bouncy Castle's lightweight X25519, HKDF, HMAC and ChaCha20-Poly1305 (from
+ * the jar's unsigned copy): it loads no javax.crypto cipher or MAC, no JCA provider for its crypto, no
+ * Jagged, and none of Bouncy Castle's post-quantum or passphrase code; a post-quantum get loads the HPKE it
+ * needs. Runs the built jar with -Xlog:class+load and reads which classes came in.
  */
 class ClassLoadingIT {
     private static final Path JAR = Paths.get("target", "vault.jar").toAbsolutePath();
+    private static final Path TEST_CLASSES = Paths.get("target", "test-classes").toAbsolutePath();
     private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    /** What a whole X25519 get must not load. */
+    private static final List<String> NOT_FOR_X25519 = List.of("javax.crypto.Cipher", "javax.crypto.Mac",
+            "javax.crypto.KeyAgreement", "javax.crypto.JceSecurity", "sun.security.ec.", "com.exceptionfactory.",
+            "org.bouncycastle.crypto.hpke.", "org.bouncycastle.crypto.kems.", "org.bouncycastle.pqc.",
+            "org.bouncycastle.crypto.generators.SCrypt", "org.bouncycastle.math.ec.rfc8032.");
+    /**
+     * What reading the identity and decrypting must not load: any JCA engine or provider. (The rest of a get
+     * may, for now: the audit entry's hash is a java.security.MessageDigest.) Not asserted: the class
+     * java.security.Security itself, whose properties JDK 17's java.util.logging reads when Bouncy Castle's
+     * CryptoServicesRegistrar makes its Logger; JDK 25 does not load it, and neither starts the providers.
+     */
+    private static final List<String> NOT_FOR_X25519_DECRYPT = List.of("sun.security.jca.", "sun.security.provider.",
+            "javax.crypto.", "java.security.MessageDigest", "java.security.KeyFactory", "java.security.SecureRandom");
 
     @TempDir
     Path work;
 
     @Test
-    void anX25519GetLoadsNoBouncyCastleClassAndAPostQuantumGetDoes() throws Exception {
+    void anX25519GetLoadsNoJcaCipherJaggedOrPostQuantumCodeAndAPostQuantumGetLoadsHpke() throws Exception {
         vault("", "init", "--name", "ci");
         vault("", "identity", "new", "pq", "--pq", "-o", "pq.txt");
         vault("classic value", "set", "classic", "--purpose", "class loading", "--reader", "ci");
         vault("pq value", "set", "quantum", "--purpose", "class loading", "--reader", "pq");
 
-        List<String> classic = loadedClasses("get", "classic");
-        assertTrue(classic.contains("dev.vault.core.crypto.AgeCodec"), "the log lists the classes a get loads");
-        assertEquals(List.of(), classic.stream().filter(c -> c.startsWith("org.bouncycastle.")).toList());
+        List<String> classic = loadedClasses(List.of("-jar", JAR.toString(), "get", "classic"));
+        assertTrue(classic.contains("dev.vault.core.crypto.X25519Decryptor"), "the log lists the classes a get loads");
+        assertTrue(classic.contains("org.bouncycastle.math.ec.rfc7748.X25519"), "the X25519 get used Bouncy Castle");
+        assertEquals(List.of(), matching(classic, NOT_FOR_X25519));
 
-        List<String> quantum = loadedClasses("get", "quantum", "-i", "pq.txt");
+        List<String> quantum = loadedClasses(List.of("-jar", JAR.toString(), "get", "quantum", "-i", "pq.txt"));
         assertTrue(quantum.contains("org.bouncycastle.crypto.hpke.HPKE"), "a post-quantum get loads Bouncy Castle's HPKE");
     }
 
-    private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
+    @Test
+    void readingAnX25519IdentityAndDecryptingLoadsNoJcaClass() throws Exception {
+        vault("", "init", "--name", "ci");
+        vault("classic value", "set", "classic", "--purpose", "class loading", "--reader", "ci");
+        Path identity = work.resolve("config").resolve("vault").resolve("identity.txt");
+        Path secret = work.resolve(".vault").resolve("secrets").resolve("classic.age");
+        assertTrue(Files.exists(identity) && Files.exists(secret), "the identity and the secret are where expected");
+
+        List<String> classes = loadedClasses(List.of("-cp", JAR + java.io.File.pathSeparator + TEST_CLASSES,
+                X25519DecryptProcess.class.getName(), identity.toString(), secret.toString()));
+        assertEquals("classic value\n", Files.readString(work.resolve("out.txt")));
+        assertTrue(classes.contains("dev.vault.core.crypto.X25519Decryptor"), "the log lists the classes loaded");
+        assertEquals(List.of(), matching(classes, NOT_FOR_X25519));
+        assertEquals(List.of(), matching(classes, NOT_FOR_X25519_DECRYPT));
+    }
+
+    private static List<String> matching(List<String> classes, List<String> prefixes) {
+        return classes.stream().filter(name -> prefixes.stream().anyMatch(name::startsWith)).toList();
+    }
+
+    private List<String> loadedClasses(List<String> arguments) throws IOException, InterruptedException {
         Path log = work.resolve("classes.log");
         Files.deleteIfExists(log);
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xlog:class+load:file=" + log, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xlog:class+load:file=" + log));
+        command.addAll(arguments);
         run(command, "");
         List<String> classes = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
@@ -66,7 +103,7 @@ class ClassLoadingIT {
 
     private void run(List<String> command, String stdin) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(work.resolve("err.txt").toFile());
+                .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
         builder.environment().remove("VAULT_DIR");
         builder.environment().remove("VAULT_IDENTITY");
         builder.environment().put("XDG_CONFIG_HOME", work.resolve("config").toString());

@@ -62,7 +62,7 @@ class DoctorCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true), new PrintStream(err, true), env, work, TODAY, null, false), args);
+                new PrintStream(out, true), new PrintStream(err, true), env, work, TODAY, false, false), args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

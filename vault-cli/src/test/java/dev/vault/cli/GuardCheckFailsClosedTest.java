@@ -53,7 +53,7 @@ class GuardCheckFailsClosedTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true),
-                new PrintStream(err, true), env, work, new FailingClock(), null, false);
+                new PrintStream(err, true), env, work, new FailingClock(), false, false);
         int code = Cli.run(io, args);
         return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }

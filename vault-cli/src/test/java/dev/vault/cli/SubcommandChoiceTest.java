@@ -38,7 +38,7 @@ class SubcommandChoiceTest {
     @Test
     void everySubcommandAndAuditSubcommandPrintsItsHelp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
         java.util.List<String[]> lines = new java.util.ArrayList<>();
-        VaultCommand.SUBCOMMANDS.keySet().forEach(name -> lines.add(new String[] {name, "--help"}));
+        Subcommands.BY_NAME.keySet().forEach(name -> lines.add(new String[] {name, "--help"}));
         for (String audit : new String[] {"verify", "log", "checkpoint", "repair"}) {
             lines.add(new String[] {"audit", audit, "-h"});
         }

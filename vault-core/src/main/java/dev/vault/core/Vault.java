@@ -540,11 +540,16 @@ public final class Vault {
     private List<Injection> readAll(String action, List<Manifest.SecretEntry> wanted, Identity identity, String purpose,
                                     String note) throws VaultException {
         List<Injection> injections = new ArrayList<>();
+        List<AuditEvent> reads = new ArrayList<>();
         try {
             for (Manifest.SecretEntry entry : wanted) {
                 SecretName name = SecretName.of(entry.name());
-                injections.add(new Injection(entry.env(), name, read(action, name, null, identity, purpose, note)));
+                Read read = decrypt(action, name, null, identity, purpose, note);
+                injections.add(new Injection(entry.env(), name, read.value));
+                reads.add(read.event);
             }
+            // every read in one durable write: one lock and one fsync, not one per secret
+            audit.appendAll(reads);
             return injections;
         } catch (VaultException | RuntimeException e) {
             injections.forEach(Injection::close);
@@ -573,6 +578,33 @@ public final class Vault {
     /** Reads and decrypts one value, recorded before it is returned, with {@code note} (or null) as the reason. */
     private SecretBytes read(String action, SecretName name, Integer version, Identity identity, String purpose,
                              String note) throws VaultException {
+        Read read = decrypt(action, name, version, identity, purpose, note);
+        try {
+            audit.append(read.event);
+        } catch (VaultException e) {
+            read.value.close();
+            throw e;
+        }
+        return read.value;
+    }
+
+    /** A decrypted value, not yet released, and the entry that must be recorded before it is. */
+    private static final class Read {
+        final SecretBytes value;
+        final AuditEvent event;
+
+        Read(SecretBytes value, AuditEvent event) {
+            this.value = value;
+            this.event = event;
+        }
+    }
+
+    /**
+     * Reads and decrypts one value without recording the read: the caller appends {@link Read#event} before
+     * it releases the value. A failure is recorded here, before it is thrown.
+     */
+    private Read decrypt(String action, SecretName name, Integer version, Identity identity, String purpose,
+                         String note) throws VaultException {
         String statedPurpose = purpose != null ? purpose
                 : manifestPurposeOrNull(name);
         Path file;
@@ -609,14 +641,8 @@ public final class Vault {
                             "decrypt failed: " + e.failure().description()));
             throw decryptFailure(file, identity, e);
         }
-        try {
-            audit.append(AuditEvent.of(action, name.toString(), resolved, identity.recipient(), statedPurpose,
-                    AuditEvent.Result.OK, note));
-        } catch (VaultException e) {
-            value.close();
-            throw e;
-        }
-        return value;
+        return new Read(value, AuditEvent.of(action, name.toString(), resolved, identity.recipient(), statedPurpose,
+                AuditEvent.Result.OK, note));
     }
 
     /**

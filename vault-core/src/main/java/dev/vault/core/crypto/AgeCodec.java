@@ -1,30 +1,20 @@
 package dev.vault.core.crypto;
 
 import com.exceptionfactory.jagged.RecipientStanzaWriter;
-import com.exceptionfactory.jagged.framework.armor.ArmoredDecryptingChannelFactory;
-import com.exceptionfactory.jagged.framework.armor.ArmoredEncryptingChannelFactory;
-import com.exceptionfactory.jagged.framework.stream.StandardDecryptingChannelFactory;
-import com.exceptionfactory.jagged.framework.stream.StandardEncryptingChannelFactory;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaWriterFactory;
 
 import dev.vault.core.SecretBytes;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** Encrypts to age recipients and decrypts with an {@link Identity}, in memory, through Jagged's format code. */
+/**
+ * Encrypts to age recipients and decrypts with an {@link Identity}, in memory: through Jagged's format code,
+ * except binary files read by X25519 keys alone, which {@link X25519Decryptor} reads without JCA.
+ */
 public final class AgeCodec {
-    private static final int CHUNK = 64 * 1024;
-
     private AgeCodec() {
     }
 
@@ -52,7 +42,7 @@ public final class AgeCodec {
                 throw new GeneralSecurityException("recipient " + AgeKeys.abbreviate(recipient) + " is not a usable public key", e);
             }
         }
-        return encrypt(plaintext, writers, new StandardEncryptingChannelFactory());
+        return JaggedChannels.encrypt(plaintext, writers, false);
     }
 
     /**
@@ -61,20 +51,7 @@ public final class AgeCodec {
      */
     static byte[] encryptWithPassphrase(byte[] plaintext, char[] passphrase, int workFactor)
             throws GeneralSecurityException, IOException {
-        return encrypt(plaintext, List.of(ScryptStanzas.writer(passphrase, workFactor)),
-                new ArmoredEncryptingChannelFactory());
-    }
-
-    private static byte[] encrypt(byte[] plaintext, List<RecipientStanzaWriter> writers,
-            StandardEncryptingChannelFactory factory) throws GeneralSecurityException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length + 256);
-        try (WritableByteChannel channel = factory.newEncryptingChannel(Channels.newChannel(out), writers)) {
-            ByteBuffer buffer = ByteBuffer.wrap(plaintext);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        }
-        return out.toByteArray();
+        return JaggedChannels.encrypt(plaintext, List.of(ScryptStanzas.writer(passphrase, workFactor)), true);
     }
 
     /**
@@ -83,42 +60,19 @@ public final class AgeCodec {
      */
     public static SecretBytes decrypt(byte[] ageFile, Identity identity, boolean armored)
             throws DecryptException {
-        ReadableByteChannel source = Channels.newChannel(new ByteArrayInputStream(ageFile));
-        StandardDecryptingChannelFactory factory = armored
-                ? new ArmoredDecryptingChannelFactory() : new StandardDecryptingChannelFactory();
-        byte[] plain = new byte[0];
-        int length = 0;
-        try (ReadableByteChannel channel = factory.newDecryptingChannel(source, identity.readers())) {
-            ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-            while (channel.read(buffer) >= 0) {
-                if (!buffer.hasRemaining()) {
-                    plain = drain(buffer, plain, length);
-                    length += CHUNK;
-                }
+        List<X25519Unwrapper> x25519 = identity.x25519Keys();
+        if (!armored && !x25519.isEmpty()) {
+            SecretBytes plain = X25519Decryptor.decrypt(ageFile, x25519);
+            if (plain != null) {
+                return plain;
             }
-            int tail = buffer.position();
-            plain = drain(buffer, plain, length);
-            length += tail;
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            Arrays.fill(plain, (byte) 0);
-            throw DecryptException.classify(e);
         }
-        byte[] exact = Arrays.copyOf(plain, length);
-        Arrays.fill(plain, (byte) 0);
-        return SecretBytes.wrap(exact);
+        return decryptWithJagged(ageFile, identity, armored);
     }
 
-    /** Appends the buffer's content to {@code plain} (growing it, wiping the old copy) and wipes the buffer. */
-    private static byte[] drain(ByteBuffer buffer, byte[] plain, int length) {
-        int count = buffer.position();
-        byte[] grown = plain;
-        if (length + count > plain.length) {
-            grown = Arrays.copyOf(plain, Math.max(plain.length * 2, length + count));
-            Arrays.fill(plain, (byte) 0);
-        }
-        System.arraycopy(buffer.array(), 0, grown, length, count);
-        Arrays.fill(buffer.array(), (byte) 0);
-        buffer.clear();
-        return grown;
+    /** {@link #decrypt} through Jagged's format code, whatever the keys: armor, passphrases, post-quantum keys. */
+    static SecretBytes decryptWithJagged(byte[] ageFile, Identity identity, boolean armored)
+            throws DecryptException {
+        return JaggedChannels.decrypt(ageFile, identity.readers(), armored);
     }
 }

@@ -45,10 +45,12 @@ public final class DecryptException extends Exception {
         return failure;
     }
 
-    /**
-     * Names the kind of failure from Jagged's exception or our stanza readers'. Jagged reports a malformed X25519 stanza (a low
-     * order share, a long file key, an extra argument) as "not matched", so those read as {@code NO_MATCH}.
-     */
+    /** A failure whose kind is known where it happened, as on the path that does not use Jagged. */
+    static DecryptException of(Failure failure, Exception cause) {
+        return new DecryptException(failure, cause);
+    }
+
+    /** Names the kind of failure from Jagged's exception or our stanza readers'. */
     static DecryptException classify(Exception e) {
         Failure failure;
         if (e instanceof MalformedStanzaException) {

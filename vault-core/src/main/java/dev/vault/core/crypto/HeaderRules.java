@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The keys of one identity as a single stanza reader, so that rules about the whole header hold whichever
  * key is tried: an scrypt stanza must be alone, and a malformed stanza refuses the file even when another
- * key would have matched. It loads no Bouncy Castle class, so X25519 reads never pay for it.
+ * key would have matched. Used on Jagged's path; {@link X25519Decryptor} sends every header that holds an
+ * scrypt stanza here.
  */
 final class HeaderRules implements RecipientStanzaReader {
     private final List<RecipientStanzaReader> keys;

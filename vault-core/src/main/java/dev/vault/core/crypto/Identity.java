@@ -1,12 +1,9 @@
 package dev.vault.core.crypto;
 
 import com.exceptionfactory.jagged.RecipientStanzaReader;
-import com.exceptionfactory.jagged.x25519.X25519KeyFactory;
-import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaReaderFactory;
 
 import dev.vault.core.VaultException;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -16,15 +13,16 @@ import java.util.Locale;
 
 /**
  * One or more age private keys (X25519 or post-quantum mlkem768x25519), as read from an identity file, and
- * the recipient of the first. {@code toString} shows only the recipient.
+ * the recipient of the first. {@code toString} shows only the recipient. Reading X25519 keys starts no JCA
+ * provider: they are Bouncy Castle's lightweight X25519 (see {@link X25519Decryptor}).
  */
 public final class Identity {
-    private final List<RecipientStanzaReader> keys;
+    private final List<Key> keys;
     private final String recipient;
     private final String source;
     private final byte[] fingerprintSeed;
 
-    private Identity(List<RecipientStanzaReader> keys, String recipient, String source, byte[] fingerprintSeed) {
+    private Identity(List<Key> keys, String recipient, String source, byte[] fingerprintSeed) {
         this.keys = List.copyOf(keys);
         this.recipient = recipient;
         this.source = source;
@@ -38,7 +36,7 @@ public final class Identity {
      * @param source what to call the file in messages, such as its path
      */
     public static Identity parse(char[] text, String source) throws VaultException {
-        List<RecipientStanzaReader> readers = new ArrayList<>();
+        List<Key> parsed = new ArrayList<>();
         String firstRecipient = null;
         byte[] seed = null;
         int lineNumber = 0;
@@ -67,10 +65,10 @@ public final class Identity {
                                     + "AGE-SECRET-KEY-1 followed by 58 characters");
                 }
                 try {
-                    KeyLine key = KeyLine.of(line);
-                    readers.add(key.reader);
+                    Key key = Key.of(line);
+                    parsed.add(key);
                     if (firstRecipient == null) {
-                        firstRecipient = key.recipient;
+                        firstRecipient = key.recipient();
                         seed = fingerprintSeedOf(line);
                     }
                 } catch (GeneralSecurityException | RuntimeException e) {
@@ -81,12 +79,12 @@ public final class Identity {
             }
             start = end + 1;
         }
-        if (readers.isEmpty()) {
+        if (parsed.isEmpty()) {
             throw new VaultException(VaultException.Kind.NO_ACCESS,
                     "identity file \"" + source + "\" holds no key",
                     "an identity file holds a line starting with AGE-SECRET-KEY-1; make one with `vault identity new NAME`");
         }
-        return new Identity(readers, firstRecipient, source, seed);
+        return new Identity(parsed, firstRecipient, source, seed);
     }
 
     /**
@@ -99,15 +97,15 @@ public final class Identity {
 
     /** This identity's keys and the given passphrases together, as age takes several -i files. */
     Identity withPassphrases(List<char[]> passphrases, int maxWorkFactor) {
-        List<RecipientStanzaReader> all = new ArrayList<>(keys);
+        List<Key> all = new ArrayList<>(keys);
         all.addAll(passphraseReaders(passphrases, maxWorkFactor));
         return new Identity(all, recipient, source, fingerprintSeed);
     }
 
-    private static List<RecipientStanzaReader> passphraseReaders(List<char[]> passphrases, int maxWorkFactor) {
-        List<RecipientStanzaReader> readers = new ArrayList<>();
+    private static List<Key> passphraseReaders(List<char[]> passphrases, int maxWorkFactor) {
+        List<Key> readers = new ArrayList<>();
         for (char[] passphrase : passphrases) {
-            readers.add(ScryptStanzas.reader(passphrase, maxWorkFactor));
+            readers.add(new Key(null, ScryptStanzas.reader(passphrase, maxWorkFactor), null));
         }
         return readers;
     }
@@ -116,12 +114,11 @@ public final class Identity {
      * A secret of the first key, for keyed fingerprints: HMAC-SHA256 under the key of a fixed label. The key
      * string in upper case, as age writes identities, so that one key has one seed however it is spelt.
      */
-    private static byte[] fingerprintSeedOf(String identityLine) throws GeneralSecurityException {
+    private static byte[] fingerprintSeedOf(String identityLine) {
         byte[] encoded = identityLine.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] label = "vault fingerprint seed v1".getBytes(StandardCharsets.US_ASCII);
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(encoded, "HmacSHA256"));
-            return mac.doFinal("vault fingerprint seed v1".getBytes(StandardCharsets.US_ASCII));
+            return HmacSha256.mac(encoded, label, 0, label.length);
         } finally {
             Arrays.fill(encoded, (byte) 0);
         }
@@ -135,38 +132,38 @@ public final class Identity {
         return fingerprintSeed.clone();
     }
 
-    /** The age recipient (public key) of an X25519 identity string. */
-    static String recipientOf(String identityLine) throws GeneralSecurityException {
-        byte[] encoded = identityLine.getBytes(StandardCharsets.US_ASCII);
-        try {
-            return new X25519KeyFactory().translateKey(new SecretKeySpec(encoded, "X25519")).toString();
-        } finally {
-            Arrays.fill(encoded, (byte) 0);
-        }
-    }
-
-    /** One key of an identity file: what reads its stanzas, and its recipient. */
-    private static final class KeyLine {
-        final RecipientStanzaReader reader;
-        final String recipient;
-
-        private KeyLine(RecipientStanzaReader reader, String recipient) {
-            this.reader = reader;
-            this.recipient = recipient;
-        }
-
-        static KeyLine of(String line) throws GeneralSecurityException {
+    /**
+     * One key of an identity: an X25519 key, which either decrypt path reads, or a key of another kind
+     * (post-quantum, passphrase) as the stanza reader that Jagged's path uses; and its recipient, if any.
+     */
+    private record Key(X25519Unwrapper x25519, RecipientStanzaReader other, String recipient) {
+        static Key of(String line) throws GeneralSecurityException {
             if (AgeKeys.isPostQuantumIdentity(line)) {
                 // the only path that loads Bouncy Castle's HPKE
                 byte[] seed = AgeKeys.data(line);
                 try {
-                    return new KeyLine(HybridStanzas.reader(seed),
+                    return new Key(null, HybridStanzas.reader(seed),
                             AgeKeys.encode(AgeKeys.PQ_RECIPIENT_HRP, HybridStanzas.publicKey(seed)));
                 } finally {
                     Arrays.fill(seed, (byte) 0);
                 }
             }
-            return new KeyLine(X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(line), recipientOf(line));
+            if (!line.startsWith(AgeKeys.IDENTITY_PREFIX)) {
+                // age and Jagged read X25519 identities in upper case only
+                throw new GeneralSecurityException("an X25519 identity in lower case");
+            }
+            byte[] secret = AgeKeys.data(line);
+            try {
+                X25519Unwrapper key = X25519Unwrapper.of(secret);
+                return new Key(key, null, AgeKeys.encode("age", key.publicKey()));
+            } finally {
+                Arrays.fill(secret, (byte) 0);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Key[" + recipient + "]";
         }
     }
 
@@ -182,7 +179,28 @@ public final class Identity {
 
     /** All keys as one stanza reader, so that age's rules about the whole header hold (see {@link HeaderRules}). */
     List<RecipientStanzaReader> readers() {
-        return List.of(new HeaderRules(keys));
+        List<RecipientStanzaReader> readers = new ArrayList<>(keys.size());
+        for (Key key : keys) {
+            // an if rather than ?: so that verifying this class loads no Jagged interface on the X25519 path
+            if (key.x25519() != null) {
+                readers.add(new X25519StanzaReader(key.x25519()));
+            } else {
+                readers.add(key.other());
+            }
+        }
+        return List.of(new HeaderRules(readers));
+    }
+
+    /** The keys, when every one is an X25519 key (the case {@link X25519Decryptor} reads); else an empty list. */
+    List<X25519Unwrapper> x25519Keys() {
+        List<X25519Unwrapper> x25519 = new ArrayList<>(keys.size());
+        for (Key key : keys) {
+            if (key.x25519() == null) {
+                return List.of();
+            }
+            x25519.add(key.x25519());
+        }
+        return x25519;
     }
 
     @Override

@@ -31,32 +31,70 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs every age community test vector (C2SP CCTV, copied into test resources) through the project's
  * decrypt path: X25519, passphrase (scrypt) and post-quantum (mlkem768x25519) ones alike. None is skipped.
+ * Each binary vector read by X25519 keys alone also runs through both decrypt paths, {@link X25519Decryptor}
+ * and Jagged's format code, which must agree: the same plaintext, or the same kind of failure.
  */
 class AgeTestkitTest {
-    /** Vectors whose malformed stanza is an X25519 one, read by Jagged rather than by our readers. */
-    private static final Set<String> JAGGED_READS_THE_BAD_STANZA = Set.of("hybrid_x25519_arg");
+    /** How many vectors are binary and read by X25519 keys alone, so run through both paths. */
+    private static final int X25519_VECTORS = 67;
     private static final Set<String> KNOWN_KEYS = Set.of(
             "expect", "payload", "file key", "identity", "passphrase", "armored", "compressed", "comment");
 
     @TestFactory
     Stream<DynamicTest> vectors() throws IOException {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(testdata())) {
-            files = listing.sorted().toList();
+        return vectorFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Vector vector = Vector.read(file);
+            Identity identity = identityOf(file, vector);
+            boolean armored = "yes".equals(vector.header.get("armored"));
+            expect(vector, Outcome.of(() -> AgeCodec.decrypt(vector.body, identity, armored)));
+        }));
+    }
+
+    /** The X25519 vectors through each path by name, so that a failure says which path broke. */
+    @TestFactory
+    Stream<DynamicTest> x25519VectorsThroughBothPaths() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : vectorFiles()) {
+            String name = file.getFileName().toString();
+            Vector vector = Vector.read(file);
+            if (!readByBothPaths(file, vector)) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(name + " [without jagged]", () -> {
+                Identity identity = identityOf(file, vector);
+                Outcome lean = Outcome.of(() -> X25519Decryptor.decrypt(vector.body, identity.x25519Keys()));
+                assertNotNull(lean, "the X25519 path left the file to Jagged's");
+                expect(vector, lean);
+                Outcome jagged = Outcome.of(() -> AgeCodec.decryptWithJagged(vector.body, identity, false));
+                assertEquals(jagged.sha256, lean.sha256, "plaintext SHA-256, Jagged's path then the X25519 path");
+                assertEquals(jagged.failure, lean.failure, "kind of failure: " + jagged + " then " + lean);
+            }));
+            tests.add(DynamicTest.dynamicTest(name + " [jagged]", () -> {
+                Identity identity = identityOf(file, vector);
+                expect(vector, Outcome.of(() -> AgeCodec.decryptWithJagged(vector.body, identity, false)));
+            }));
         }
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> run(file)));
+        assertEquals(2 * X25519_VECTORS, tests.size(), "X25519 vectors run through both paths");
+        return tests.stream();
     }
 
     @Test
     void everyVectorIsPresent() throws IOException {
+        assertEquals(143, vectorFiles().size(), "the testkit copy is incomplete");
+    }
+
+    private static List<Path> vectorFiles() throws IOException {
         try (Stream<Path> listing = Files.list(testdata())) {
-            assertEquals(143, listing.count(), "the testkit copy is incomplete");
+            return listing.sorted().toList();
         }
+    }
+
+    private static boolean readByBothPaths(Path file, Vector vector) throws Exception {
+        return !"yes".equals(vector.header.get("armored")) && !identityOf(file, vector).x25519Keys().isEmpty();
     }
 
     private static Path testdata() {
@@ -67,70 +105,58 @@ class AgeTestkitTest {
         }
     }
 
-    private static void run(Path file) throws Exception {
-        Vector vector = Vector.read(file);
-        assertTrue(KNOWN_KEYS.containsAll(vector.header.keySet()), "unknown header keys " + vector.header.keySet());
-
-        List<char[]> passphrases = vector.passphrases.stream().map(String::toCharArray).toList();
-        Identity identity;
-        if (vector.identities.isEmpty()) {
-            identity = passphrases.isEmpty() ? unrelatedIdentity()
-                    : Identity.ofPassphrases(passphrases, ScryptStanzas.MAX_WORK_FACTOR, file.getFileName().toString());
-        } else {
-            identity = Identity.parse(String.join("\n", vector.identities).toCharArray(), file.getFileName().toString())
-                    .withPassphrases(passphrases, ScryptStanzas.MAX_WORK_FACTOR);
+    /** What one decrypt path made of a vector: the plaintext's SHA-256, or the kind of failure. */
+    private record Outcome(String sha256, DecryptException.Failure failure, DecryptException exception) {
+        static Outcome of(Decrypt decrypt) throws Exception {
+            try (SecretBytes plaintext = decrypt.run()) {
+                if (plaintext == null) {
+                    return null;
+                }
+                return new Outcome(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext.reveal())),
+                        null, null);
+            } catch (DecryptException e) {
+                return new Outcome(null, e.failure(), e);
+            }
         }
-        boolean armored = "yes".equals(vector.header.get("armored"));
+
+        @Override
+        public String toString() {
+            return failure == null ? "plaintext " + sha256 : failure + " (" + exception.getCause() + ")";
+        }
+    }
+
+    private interface Decrypt {
+        SecretBytes run() throws Exception;
+    }
+
+    private static Identity identityOf(Path file, Vector vector) throws Exception {
+        List<char[]> passphrases = vector.passphrases.stream().map(String::toCharArray).toList();
+        if (vector.identities.isEmpty()) {
+            return passphrases.isEmpty() ? unrelatedIdentity()
+                    : Identity.ofPassphrases(passphrases, ScryptStanzas.MAX_WORK_FACTOR, file.getFileName().toString());
+        }
+        return Identity.parse(String.join("\n", vector.identities).toCharArray(), file.getFileName().toString())
+                .withPassphrases(passphrases, ScryptStanzas.MAX_WORK_FACTOR);
+    }
+
+    private static void expect(Vector vector, Outcome outcome) {
+        assertTrue(KNOWN_KEYS.containsAll(vector.header.keySet()), "unknown header keys " + vector.header.keySet());
         String expect = vector.header.get("expect");
         assertNotNull(expect, "vector has no expect line");
-
-        SecretBytes plaintext = null;
-        DecryptException failure = null;
-        try {
-            plaintext = AgeCodec.decrypt(vector.body, identity, armored);
-        } catch (DecryptException e) {
-            failure = e;
-        }
-
         if (expect.equals("success")) {
-            if (failure != null) {
-                fail("expected success, got " + failure.failure() + ": " + failure.getCause());
-            }
-            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext.reveal()));
-            assertEquals(vector.header.get("payload"), sha256, "payload SHA-256");
+            assertEquals(null, outcome.failure, "expected success, got " + outcome);
+            assertEquals(vector.header.get("payload"), outcome.sha256, "payload SHA-256");
             return;
         }
-        assertTrue(plaintext == null, "expected " + expect + ", but plaintext was released");
-        assertNotNull(failure);
-        switch (expect) {
-            case "no match":
-                assertEquals(DecryptException.Failure.NO_MATCH, failure.failure());
-                break;
-            case "HMAC failure":
-                assertEquals(DecryptException.Failure.HMAC, failure.failure());
-                break;
-            case "payload failure":
-                assertEquals(DecryptException.Failure.PAYLOAD, failure.failure());
-                break;
-            case "armor failure":
-                assertEquals(DecryptException.Failure.ARMOR, failure.failure());
-                break;
-            case "header failure":
-                if (JAGGED_READS_THE_BAD_STANZA.contains(file.getFileName().toString())
-                        || !file.getFileName().toString().matches("(armor_)?(scrypt|hybrid).*")) {
-                    // Jagged reports a malformed X25519 stanza as unmatched; both refuse the file.
-                    assertTrue(failure.failure() == DecryptException.Failure.HEADER
-                                    || failure.failure() == DecryptException.Failure.NO_MATCH,
-                            "expected a header failure, got " + failure.failure() + ": " + failure.getCause());
-                } else {
-                    // our own stanza readers tell a malformed stanza from one that is not ours
-                    assertEquals(DecryptException.Failure.HEADER, failure.failure(),
-                            "expected a header failure: " + failure.getCause());
-                }
-                break;
-            default:
-                fail("unknown expect value \"" + expect + "\"");
-        }
+        assertTrue(outcome.failure != null, "expected " + expect + ", but plaintext was released");
+        Map<String, DecryptException.Failure> kinds = Map.of(
+                "no match", DecryptException.Failure.NO_MATCH,
+                "HMAC failure", DecryptException.Failure.HMAC,
+                "payload failure", DecryptException.Failure.PAYLOAD,
+                "armor failure", DecryptException.Failure.ARMOR,
+                "header failure", DecryptException.Failure.HEADER);
+        assertTrue(kinds.containsKey(expect), "unknown expect value \"" + expect + "\"");
+        assertEquals(kinds.get(expect), outcome.failure, "expected " + expect + ", got " + outcome);
     }
 
     private static Identity unrelatedIdentity() throws GeneralSecurityException, VaultException {
