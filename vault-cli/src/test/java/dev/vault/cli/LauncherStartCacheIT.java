@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 class LauncherStartCacheIT {
     private static final Path LAUNCHER = RealLauncher.PATH;
     private static final Path JAR = Paths.get("target", "vault.jar").toAbsolutePath();
+    private static final Path BC_JAR = Paths.get("target", "vault-bc.jar").toAbsolutePath();
     private static final byte[] VALUE = "s3cret value\n".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -71,7 +72,8 @@ class LauncherStartCacheIT {
                     dynamicTest("a cut-off cache is not passed; a build that fails is remembered", copy::truncatedAndFailedBuild),
                     dynamicTest("a changed jar gets a new cache and the old files go", copy::changedJar),
                     dynamicTest("a cache written to since it was made is not passed", copy::overwritten),
-                    dynamicTest("another JDK's archive in its place is refused by the JVM, output unchanged", () -> copy.foreign(other)))));
+                    dynamicTest("another JDK's archive in its place is refused by the JVM, output unchanged", () -> copy.foreign(other)),
+                    dynamicTest("a cache made before vault-bc.jar changed is not passed", copy::changedBouncyCastleJar))));
         }
         return nodes.stream();
     }
@@ -140,6 +142,7 @@ class LauncherStartCacheIT {
         private final Path dir;
         private final Jdk jdk;
         private final Path jar;
+        private final Path bcJar;
         private final Path cacheDir;
         private final Path starts;
         private final Path classes;
@@ -149,6 +152,7 @@ class LauncherStartCacheIT {
             this.dir = dir;
             this.jdk = jdk;
             this.jar = dir.resolve("vault-cli/target/vault.jar");
+            this.bcJar = dir.resolve("vault-cli/target/vault-bc.jar");
             this.cacheDir = dir.resolve("vault-cli/target/start-cache");
             this.starts = dir.resolve("starts.log");
             this.classes = dir.resolve("classes.log");
@@ -157,6 +161,7 @@ class LauncherStartCacheIT {
             Files.createDirectories(work);
             Files.copy(LAUNCHER, dir.resolve("vault"), StandardCopyOption.COPY_ATTRIBUTES);
             Files.copy(JAR, jar);
+            Files.copy(BC_JAR, bcJar);
             Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
             Files.copy(jdk.home().resolve("release"), dir.resolve("jdk/release"));
             Path java = bin.resolve("java");
@@ -253,14 +258,14 @@ class LauncherStartCacheIT {
             assertChangedCacheIsNotPassed(cache);
         }
 
-        /** The launcher does not pass a cache changed since it was made; it builds another (failing, here). */
+        /** The launcher does not pass a cache changed, or of jars changed, since it was made; it builds another (failing, here). */
         private void assertChangedCacheIsNotPassed(Path cache) throws Exception {
             Result get = run(Map.of("FAIL_TRAINING", "1"), new byte[0], "get", "db/password");
             assertEquals(0, get.code, get.err);
             assertArrayEquals(VALUE, get.out, "stdout is the value and nothing else");
             String name = cache.getFileName().toString();
-            String jarKey = "." + stamp(jar) + ".";
-            Path failed = cacheDir.resolve(name.substring(0, name.indexOf(jarKey) + jarKey.length()) + "failed");
+            String jdkKey = name.substring(0, name.indexOf("." + stamp(jar) + "."));
+            Path failed = cacheDir.resolve(jdkKey + "." + jarKey() + ".failed");
             assertEquals("vault: note: building the start-up cache for Java " + version() + " (once for each build of vault)…\n"
                     + "vault: warning: the start-up cache could not be built, so vault starts without it (the JVM's output"
                     + " is in \"" + failed + "\")\n", get.err);
@@ -290,6 +295,12 @@ class LauncherStartCacheIT {
             assertEquals(1, starts.size(), "no training: " + starts);
             assertTrue(starts.get(0).contains(jdk.cacheFlag() + foreign), starts.get(0));
             assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5), "the JVM did not use it");
+        }
+
+        void changedBouncyCastleJar() throws Exception {
+            Path cache = theCache();
+            Files.setLastModifiedTime(bcJar, FileTime.from(Instant.now()));
+            assertChangedCacheIsNotPassed(cache);
         }
 
         void changedJar() throws Exception {
@@ -345,9 +356,14 @@ class LauncherStartCacheIT {
             List<Path> caches = cacheFiles().stream().filter(path -> path.toString().endsWith(jdk.extension())).toList();
             assertEquals(1, caches.size(), caches.toString());
             Path cache = caches.get(0);
-            assertTrue(cache.getFileName().toString().endsWith("." + stamp(jar) + "." + stamp(cache) + jdk.extension()),
-                    cache + " is named for " + stamp(jar) + " and " + stamp(cache));
+            assertTrue(cache.getFileName().toString().endsWith("." + jarKey() + "." + stamp(cache) + jdk.extension()),
+                    cache + " is named for " + jarKey() + " and " + stamp(cache));
             return cache;
+        }
+
+        /** The jars a cache is made from, as its name says them: vault.jar, then vault-bc.jar (its Class-Path). */
+        private String jarKey() throws IOException {
+            return stamp(jar) + "." + stamp(bcJar);
         }
 
         /** A file's size and mtime as the launcher names them ({@code stat -c '%s-%.9Y'}). */
