@@ -1,6 +1,6 @@
 package dev.vault.cli;
 
-/** The entry point; the only place that ends the process. */
+/** The entry point; the only place that ends the process (beside StartupTraining, the launcher's training run). */
 public final class Main {
     private Main() {
     }

@@ -1,5 +1,6 @@
 package dev.vault.cli;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs the real ./vault launcher as a separate process, from a folder outside the repository. */
 class LauncherIT {
-    private static final Path LAUNCHER = Paths.get("..", "vault").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = RealLauncher.PATH;
 
     @TempDir
     Path work;
+
+    @BeforeAll
+    static void buildTheStartCache() throws Exception {
+        RealLauncher.buildStartCache();
+    }
 
     @Test
     void roundTripsABinaryValueThroughPipes() throws Exception {

@@ -1,5 +1,6 @@
 package dev.vault.cli;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * python3's pty module makes, and each prompt is answered as a person would, unseen.
  */
 class TerminalPassphraseIT {
-    private static final Path LAUNCHER = Paths.get("..", "vault").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = RealLauncher.PATH;
     private static final String PASSPHRASE = "a passphrase typed by hand";
 
     /**
@@ -56,6 +56,11 @@ class TerminalPassphraseIT {
             sys.stdout.buffer.write(shown)
             sys.exit(os.waitstatus_to_exitcode(status))
             """;
+
+    @BeforeAll
+    static void buildTheStartCache() throws Exception {
+        RealLauncher.buildStartCache();
+    }
 
     @TempDir
     Path work;

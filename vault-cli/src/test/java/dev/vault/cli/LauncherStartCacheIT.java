@@ -1,0 +1,421 @@
+package dev.vault.cli;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The launcher's start-up cache, on a copy of the launcher and the built jar, with each of two JDKs: the one running
+ * the tests and one of the other kind found in /usr/lib/jvm, so that both the AOT cache (JDK 24+) and the AppCDS
+ * archive (17 to 23) are tested; VAULT_TEST_JDKS (JDK folders, colon-separated) names them instead. Each JDK's java
+ * is a small script that notes every start's arguments and adds {@code -Xlog:class+load} to a file, so a test sees
+ * which flags the launcher passed and whether the JVM really took vault's classes from the cache.
+ */
+class LauncherStartCacheIT {
+    private static final Path LAUNCHER = RealLauncher.PATH;
+    private static final Path JAR = Paths.get("target", "vault.jar").toAbsolutePath();
+    private static final Path BC_JAR = Paths.get("target", "vault-bc.jar").toAbsolutePath();
+    private static final byte[] VALUE = "s3cret value\n".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void bothTheAotCacheAndTheAppCdsArchiveAreTested() throws IOException {
+        List<Jdk> jdks = Jdk.underTest();
+        String where = " among the JDKs under test, " + jdks + ": the one running the tests and one of the other kind"
+                + " from /usr/lib/jvm, or those in VAULT_TEST_JDKS (JDK folders separated by ':')";
+        assertTrue(jdks.stream().anyMatch(Jdk::aot), "the AOT cache is not tested: no JDK 24 or newer" + where);
+        assertTrue(jdks.stream().anyMatch(jdk -> !jdk.aot()), "the AppCDS archive is not tested: no JDK 17 to 23" + where);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> aCacheIsBuiltOnceUsedAndIgnoredWhenUnusable() throws IOException {
+        List<Jdk> jdks = Jdk.underTest();
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (int i = 0; i < jdks.size(); i++) {
+            Jdk jdk = jdks.get(i);
+            Jdk other = jdks.get((i + 1) % jdks.size());
+            Copy copy = new Copy(root.resolve("jdk" + i), jdk);
+            nodes.add(DynamicContainer.dynamicContainer(jdk.toString(), Stream.of(
+                    dynamicTest("VAULT_START_CACHE=off passes no cache flag and builds none", copy::withoutCache),
+                    dynamicTest("the first use builds the cache, with a note on stderr", copy::firstUse),
+                    dynamicTest("a later start takes vault's classes from it", copy::laterUse),
+                    dynamicTest("guard check allows and denies as before with the cache", copy::guardCheck),
+                    dynamicTest("audit verify, with the full JIT, takes the same cache", copy::auditVerify),
+                    dynamicTest("a cut-off cache is not passed; a build that fails is remembered", copy::truncatedAndFailedBuild),
+                    dynamicTest("a changed jar gets a new cache and the old files go", copy::changedJar),
+                    dynamicTest("a cache written to since it was made is not passed", copy::overwritten),
+                    dynamicTest("another JDK's archive in its place is refused by the JVM, output unchanged", () -> copy.foreign(other)),
+                    dynamicTest("a cache made before vault-bc.jar changed is not passed", copy::changedBouncyCastleJar))));
+        }
+        return nodes.stream();
+    }
+
+    /** A JDK folder, its feature version and which cache the launcher makes with it. */
+    record Jdk(Path home, int feature) {
+        boolean aot() {
+            return feature >= 24;
+        }
+
+        String extension() {
+            return aot() ? ".aot" : ".jsa";
+        }
+
+        String cacheFlag() {
+            return aot() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        }
+
+        @Override
+        public String toString() {
+            return "JDK " + feature + " (" + home + ")";
+        }
+
+        static List<Jdk> underTest() throws IOException {
+            String listed = System.getenv("VAULT_TEST_JDKS");
+            List<Jdk> jdks = new ArrayList<>();
+            if (listed != null && !listed.isBlank()) {
+                for (String home : listed.split(":")) {
+                    jdks.add(of(Path.of(home)).orElseThrow(() -> new AssertionError(
+                            "VAULT_TEST_JDKS names \"" + home + "\", which is not a JDK 17 or newer")));
+                }
+                return jdks;
+            }
+            Jdk running = of(Path.of(System.getProperty("java.home"))).orElseThrow();
+            jdks.add(running);
+            Path jvms = Path.of("/usr/lib/jvm");
+            if (Files.isDirectory(jvms)) {
+                try (Stream<Path> homes = Files.list(jvms)) {
+                    homes.map(home -> of(home).orElse(null))
+                            .filter(jdk -> jdk != null && jdk.aot() != running.aot())
+                            .max((a, b) -> Integer.compare(a.feature, b.feature))
+                            .ifPresent(jdks::add);
+                }
+            }
+            return jdks;
+        }
+
+        static Optional<Jdk> of(Path home) {
+            try {
+                Path real = home.toRealPath();
+                for (String line : Files.readAllLines(real.resolve("release"))) {
+                    if (line.startsWith("JAVA_VERSION=\"") && Files.isExecutable(real.resolve("bin/java"))) {
+                        int feature = Integer.parseInt(line.substring(14).split("[.\"+-]")[0]);
+                        return feature >= 17 ? Optional.of(new Jdk(real, feature)) : Optional.empty();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The launcher and the jar copied to a folder of their own, a vault, and a java that notes its starts. */
+    static final class Copy {
+        private final Path dir;
+        private final Jdk jdk;
+        private final Path jar;
+        private final Path bcJar;
+        private final Path cacheDir;
+        private final Path starts;
+        private final Path classes;
+        private final Path work;
+
+        Copy(Path dir, Jdk jdk) throws IOException {
+            this.dir = dir;
+            this.jdk = jdk;
+            this.jar = dir.resolve("vault-cli/target/vault.jar");
+            this.bcJar = dir.resolve("vault-cli/target/vault-bc.jar");
+            this.cacheDir = dir.resolve("vault-cli/target/start-cache");
+            this.starts = dir.resolve("starts.log");
+            this.classes = dir.resolve("classes.log");
+            this.work = dir.resolve("work");
+            Files.createDirectories(jar.getParent());
+            Files.createDirectories(work);
+            Files.copy(LAUNCHER, dir.resolve("vault"), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(JAR, jar);
+            Files.copy(BC_JAR, bcJar);
+            Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+            Files.copy(jdk.home().resolve("release"), dir.resolve("jdk/release"));
+            Path java = bin.resolve("java");
+            Files.writeString(java, "#!/usr/bin/env bash\n"
+                    + "printf '%s\\n' \"$*\" >> '" + starts + "'\n"
+                    + "if [ -n \"${FAIL_TRAINING:-}\" ] && [[ \" $* \" == *\" dev.vault.cli.StartupTraining \"* ]]; then\n"
+                    + "  echo 'training refused by the test' >&2; exit 1\n"
+                    + "fi\n"
+                    + "args=() added=\n"
+                    + "for arg in \"$@\"; do\n"
+                    + "  if [ \"$arg\" = -jar ] && [ -z \"$added\" ]; then\n"
+                    + "    args+=('-Xlog:class+load=info:file=" + classes + "') added=1\n"
+                    + "  fi\n"
+                    + "  args+=(\"$arg\")\n"
+                    + "done\n"
+                    + "exec '" + jdk.home().resolve("bin/java") + "' \"${args[@]}\"\n");
+            assertTrue(java.toFile().setExecutable(true));
+        }
+
+        void withoutCache() throws Exception {
+            Map<String, String> off = Map.of("VAULT_START_CACHE", "off");
+            assertEquals(0, run(off, new byte[0], "init", "--name", "ci").code);
+            Result set = run(off, VALUE, "set", "db/password", "--purpose", "start-up cache test");
+            assertEquals(0, set.code, set.err);
+            Result get = run(off, new byte[0], "get", "db/password");
+            assertEquals("", get.err);
+            assertArrayEquals(VALUE, get.out);
+            for (String start : startsSinceLastCall()) {
+                for (String flag : List.of("-XX:AOTCache", "-XX:SharedArchiveFile", "-XX:+VerifySharedSpaces",
+                        "-Xlog:disable", "StartupTraining", "AOTMode", "ArchiveClassesAtExit")) {
+                    assertFalse(start.contains(flag), start);
+                }
+                assertTrue(start.contains(" -Xshare:auto "), start);
+            }
+            assertFalse(Files.exists(cacheDir), "no cache folder");
+            assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5), "without a cache the class comes from the jar");
+        }
+
+        void firstUse() throws Exception {
+            Result get = run(Map.of(), new byte[0], "get", "db/password");
+            assertEquals(0, get.code, get.err);
+            assertArrayEquals(VALUE, get.out, "stdout is the value and nothing else");
+            assertEquals("vault: note: building the start-up cache for Java " + version()
+                    + " (once for each build of vault)…\n", get.err);
+            Path cache = theCache();
+            List<String> starts = startsSinceLastCall();
+            assertEquals(jdk.aot() ? 3 : 2, starts.size(), String.join("\n", starts));
+            assertTrue(starts.get(0).endsWith(" -cp " + jar + " dev.vault.cli.StartupTraining"), starts.get(0));
+            assertTrue(starts.get(starts.size() - 1).contains(" " + jdk.cacheFlag() + cache + " -jar " + jar + " get db/password"),
+                    starts.get(starts.size() - 1));
+        }
+
+        void laterUse() throws Exception {
+            Result get = run(Map.of(), new byte[0], "get", "db/password");
+            assertEquals(0, get.code, get.err);
+            assertEquals("", get.err);
+            assertArrayEquals(VALUE, get.out);
+            List<String> starts = startsSinceLastCall();
+            assertEquals(1, starts.size(), "no training: " + starts);
+            assertTrue(starts.get(0).contains(jdk.cacheFlag() + theCache()), starts.get(0));
+            assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
+        }
+
+        void truncatedAndFailedBuild() throws Exception {
+            Path cache = theCache();
+            try (RandomAccessFile file = new RandomAccessFile(cache.toFile(), "rw")) {
+                file.setLength(file.length() / 2);
+            }
+            assertChangedCacheIsNotPassed(cache);
+            Result again = run(Map.of(), new byte[0], "get", "db/password");
+            assertEquals(0, again.code, again.err);
+            assertEquals("", again.err, "a failed build is not tried again for the same jar");
+            assertArrayEquals(VALUE, again.out);
+            List<String> starts = startsSinceLastCall();
+            assertEquals(1, starts.size(), String.join("\n", starts));
+            assertFalse(starts.get(0).contains(jdk.cacheFlag()), starts.get(0));
+        }
+
+        void overwritten() throws Exception {
+            Path cache = theCache();
+            long size = Files.size(cache);
+            assertTrue(cache.toFile().setWritable(true));
+            try (RandomAccessFile file = new RandomAccessFile(cache.toFile(), "rw")) {
+                byte[] block = new byte[4096];
+                file.seek(size / 3);
+                file.readFully(block);
+                for (int i = 0; i < block.length; i++) {
+                    block[i] ^= 0x5a;
+                }
+                file.seek(size / 3);
+                file.write(block);
+            }
+            assertEquals(size, Files.size(cache));
+            assertChangedCacheIsNotPassed(cache);
+        }
+
+        /** The launcher does not pass a cache changed, or of jars changed, since it was made; it builds another (failing, here). */
+        private void assertChangedCacheIsNotPassed(Path cache) throws Exception {
+            Result get = run(Map.of("FAIL_TRAINING", "1"), new byte[0], "get", "db/password");
+            assertEquals(0, get.code, get.err);
+            assertArrayEquals(VALUE, get.out, "stdout is the value and nothing else");
+            String name = cache.getFileName().toString();
+            String jdkKey = name.substring(0, name.indexOf("." + stamp(jar) + "."));
+            Path failed = cacheDir.resolve(jdkKey + "." + jarKey() + ".failed");
+            assertEquals("vault: note: building the start-up cache for Java " + version() + " (once for each build of vault)…\n"
+                    + "vault: warning: the start-up cache could not be built, so vault starts without it (the JVM's output"
+                    + " is in \"" + failed + "\")\n", get.err);
+            assertEquals("training refused by the test\n", Files.readString(failed));
+            assertEquals(List.of(failed), cacheFiles(), "the changed cache is gone");
+            List<String> starts = startsSinceLastCall();
+            assertEquals(2, starts.size(), String.join("\n", starts));
+            assertTrue(starts.get(0).endsWith(" dev.vault.cli.StartupTraining"), starts.get(0));
+            assertFalse(starts.get(1).contains(jdk.cacheFlag()), starts.get(1));
+            assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5));
+        }
+
+        void foreign(Jdk other) throws Exception {
+            assertTrue(other.aot() != jdk.aot(), "a JDK of the other kind is under test (see the test beside this one)");
+            String failed = cacheFiles().get(0).getFileName().toString();
+            assertTrue(failed.endsWith(".failed"), failed);
+            Path written = cacheDir.resolve("foreign");
+            Files.copy(other.home().resolve("lib/server/classes.jsa"), written);
+            Path foreign = cacheDir.resolve(failed.replaceFirst("failed$", stamp(written) + jdk.extension()));
+            Files.move(written, foreign);
+            assertEquals(foreign, theCache());
+            Result get = run(Map.of(), new byte[0], "get", "db/password");
+            assertEquals(0, get.code, get.err);
+            assertArrayEquals(VALUE, get.out, "stdout is the value and nothing else");
+            assertEquals("", get.err);
+            List<String> starts = startsSinceLastCall();
+            assertEquals(1, starts.size(), "no training: " + starts);
+            assertTrue(starts.get(0).contains(jdk.cacheFlag() + foreign), starts.get(0));
+            assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5), "the JVM did not use it");
+        }
+
+        void changedBouncyCastleJar() throws Exception {
+            Path cache = theCache();
+            Files.setLastModifiedTime(bcJar, FileTime.from(Instant.now()));
+            assertChangedCacheIsNotPassed(cache);
+        }
+
+        void changedJar() throws Exception {
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+            Result get = run(Map.of(), new byte[0], "get", "db/password");
+            assertEquals(0, get.code, get.err);
+            assertArrayEquals(VALUE, get.out);
+            assertEquals("vault: note: building the start-up cache for Java " + version()
+                    + " (once for each build of vault)…\n", get.err);
+            Path cache = theCache();
+            assertEquals(List.of(cache), cacheFiles(), "the failed mark of the earlier jar is gone");
+            Result later = run(Map.of(), new byte[0], "get", "db/password");
+            assertEquals("", later.err);
+            assertArrayEquals(VALUE, later.out);
+            assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the new cache");
+            startsSinceLastCall();
+        }
+
+        void guardCheck() throws Exception {
+            Result allow = run(Map.of(), new byte[0], "guard", "check", "--command", "git status");
+            assertEquals(0, allow.code, allow.err);
+            assertEquals("", allow.err);
+            Result deny = run(Map.of(), new byte[0], "guard", "check", "--command", "printenv");
+            assertEquals(2, deny.code, deny.err);
+            assertTrue(deny.err.startsWith("vault: guard: denied (env-dump): "), deny.err);
+            Path cache = theCache();
+            List<String> starts = startsSinceLastCall();
+            assertEquals(2, starts.size(), String.join("\n", starts));
+            assertTrue(starts.stream().allMatch(start -> start.contains(jdk.cacheFlag() + cache)), String.join("\n", starts));
+        }
+
+        void auditVerify() throws Exception {
+            Result verify = run(Map.of(), new byte[0], "audit", "verify");
+            assertEquals(0, verify.code, verify.err);
+            assertEquals("", verify.err);
+            String out = new String(verify.out, StandardCharsets.UTF_8);
+            assertTrue(out.startsWith("audit log ok: "), out);
+            Path cache = theCache();
+            List<String> starts = startsSinceLastCall();
+            assertEquals(1, starts.size(), String.join("\n", starts));
+            assertFalse(starts.get(0).contains("TieredStopAtLevel"), starts.get(0));
+            assertTrue(starts.get(0).contains(jdk.cacheFlag() + cache), starts.get(0));
+            assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
+        }
+
+        private String version() throws IOException {
+            return Files.readAllLines(dir.resolve("jdk/release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                    .findFirst().orElseThrow().replaceAll("JAVA_VERSION=|\"", "");
+        }
+
+        /** The one cache file there is, after checking that its name ends in the jar's stamp and its own. */
+        private Path theCache() throws IOException {
+            List<Path> caches = cacheFiles().stream().filter(path -> path.toString().endsWith(jdk.extension())).toList();
+            assertEquals(1, caches.size(), caches.toString());
+            Path cache = caches.get(0);
+            assertTrue(cache.getFileName().toString().endsWith("." + jarKey() + "." + stamp(cache) + jdk.extension()),
+                    cache + " is named for " + jarKey() + " and " + stamp(cache));
+            return cache;
+        }
+
+        /** The jars a cache is made from, as its name says them: vault.jar, then vault-bc.jar (its Class-Path). */
+        private String jarKey() throws IOException {
+            return stamp(jar) + "." + stamp(bcJar);
+        }
+
+        /** A file's size and mtime as the launcher names them ({@code stat -c '%s-%.9Y'}). */
+        private static String stamp(Path file) throws IOException {
+            Instant mtime = Files.getLastModifiedTime(file).toInstant();
+            return Files.size(file) + "-" + mtime.getEpochSecond() + "." + String.format("%09d", mtime.getNano());
+        }
+
+        private List<Path> cacheFiles() throws IOException {
+            try (Stream<Path> files = Files.list(cacheDir)) {
+                return files.filter(path -> !path.getFileName().toString().startsWith(".")).sorted().toList();
+            }
+        }
+
+        /** The arguments of each java started since the last call, one line each. */
+        private List<String> startsSinceLastCall() throws IOException {
+            List<String> lines = Files.exists(starts) ? Files.readAllLines(starts) : List.of();
+            Files.deleteIfExists(starts);
+            return lines;
+        }
+
+        /** Where the last `-jar` start took a class from, as -Xlog:class+load says ("shared objects file", "file:…"). */
+        private String classSource(String className) throws IOException {
+            String marker = "] " + className + " source: ";
+            List<String> found = Files.readAllLines(classes).stream().filter(line -> line.contains(marker))
+                    .map(line -> line.substring(line.indexOf(marker) + marker.length())).collect(Collectors.toList());
+            Files.delete(classes);
+            assertEquals(1, found.size(), className + " loaded once: " + found);
+            return found.get(0);
+        }
+
+        private Result run(Map<String, String> extraEnv, byte[] stdin, String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(dir.resolve("vault").toString()));
+            command.addAll(Arrays.asList(args));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(name -> name.startsWith("VAULT_") || name.startsWith("JDK_JAVA_OPTIONS")
+                    || name.equals("JAVA_TOOL_OPTIONS"));
+            env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+            env.put("JAVA_HOME", dir.resolve("jdk").toString());
+            env.putAll(extraEnv);
+            Path err = dir.resolve("stderr.txt");
+            builder.redirectError(err.toFile());
+            Process process = builder.start();
+            process.getOutputStream().write(stdin);
+            process.getOutputStream().close();
+            byte[] out = process.getInputStream().readAllBytes();
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+            return new Result(process.exitValue(), out, Files.readString(err));
+        }
+    }
+
+    record Result(int code, byte[] out, String err) {
+    }
+}
