@@ -212,9 +212,12 @@ final class FastPath {
         return exec;
     }
 
-    /** The names of a repeatable, comma-separated option; null when absent or when any name is empty. */
+    /**
+     * The names of a repeatable, comma-separated option; null when absent, when any name is empty, or when
+     * a quote is in it (picocli does not split inside quotes).
+     */
     private static List<String> names(String joined) {
-        if (joined == null) {
+        if (joined == null || joined.indexOf('"') >= 0) {
             return null;
         }
         List<String> names = new ArrayList<>();

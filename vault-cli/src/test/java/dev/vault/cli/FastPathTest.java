@@ -107,6 +107,8 @@ class FastPathTest {
             List.of("exec", "--"),
             List.of("exec", "--only", "A,,B", "env"),
             List.of("exec", "--only", "A,", "env"),
+            List.of("exec", "--only", "\"A,B\"", "env"),
+            List.of("exec", "--keep-env", "X,\"Y\"", "env"),
             List.of("exec", "--only=", "env"),
             List.of("exec", "--purpose", "a", "--purpose", "b", "env"),
             List.of("exec", "--no-mask", "--no-mask", "env"),

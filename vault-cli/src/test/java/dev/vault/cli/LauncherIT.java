@@ -94,6 +94,8 @@ class LauncherIT {
                 + "vault: guard: the check failed (exit 1), so the command is denied\n", hook.err);
         Result command = run(broken, new byte[0], "guard", "check", "--command=git status");
         assertEquals(2, command.code, command.err);
+        Result withOptions = run(broken, new byte[0], "guard", "--vault", "v", "--debug", "check", "--command", "ls");
+        assertEquals(2, withOptions.code, "global options between guard and check: " + withOptions.err);
         Result get = run(broken, new byte[0], "get", "x");
         assertEquals(1, get.code, "other commands keep the JVM's exit code");
         assertEquals("Error: could not create the Java Virtual Machine.\n", get.err);

@@ -41,8 +41,12 @@ final class X25519Decryptor {
         byte[] fileKey = fileKey(header.stanzas(), keys);
         try {
             byte[] macKey = HmacSha256.hkdf(fileKey, new byte[0], HEADER_LABEL, HmacSha256.LENGTH);
-            byte[] mac = HmacSha256.mac(macKey, file, 0, header.macInputLength());
-            Arrays.fill(macKey, (byte) 0);
+            byte[] mac;
+            try {
+                mac = HmacSha256.mac(macKey, file, 0, header.macInputLength());
+            } finally {
+                Arrays.fill(macKey, (byte) 0);
+            }
             if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(mac, header.mac())) {
                 throw DecryptException.of(DecryptException.Failure.HMAC,
                         new SignatureException("the header MAC does not match"));
