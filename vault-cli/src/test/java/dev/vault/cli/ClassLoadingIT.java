@@ -35,10 +35,7 @@ class ClassLoadingIT {
             // its static set-up makes a java.util.logging Logger (a service loader that opens vault-bc.jar) and
             // DSA and DH parameters: ~12 ms of a get; ChaChaPoly and Sha256Digests keep the get from starting it
             "org.bouncycastle.crypto.CryptoServicesRegistrar", "java.util.logging.", "java.security.Security");
-    /**
-     * What reading the identity and decrypting must not load: any JCA engine or provider. (The rest of a get
-     * may, for now: the audit entry's hash is a java.security.MessageDigest.)
-     */
+    /** What reading the identity and decrypting must not load: any JCA engine or provider. */
     private static final List<String> NOT_FOR_X25519_DECRYPT = List.of("sun.security.jca.", "sun.security.provider.",
             "javax.crypto.", "java.security.MessageDigest", "java.security.KeyFactory", "java.security.SecureRandom");
 
