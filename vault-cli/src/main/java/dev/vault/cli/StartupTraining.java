@@ -1,27 +1,54 @@
 package dev.vault.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The training run behind the launcher's start-up cache (an AOT cache on JDK 24 and newer, an AppCDS archive on
  * 17 to 23): the JVM records the classes these commands load, and later starts load them from the cache. It runs
  * the commands whose start-up users feel ({@code get}, {@code guard check}, {@code exec}) through
- * {@link Cli#run} in a throwaway vault in a fresh temporary folder, with output discarded, then deletes the
- * folder. Exit 0 when every command gave the exit code it should; 1 (and a line on stderr naming the command,
- * never a value) otherwise, so that the launcher does not keep a cache trained on a failing path.
+ * {@link Cli#run}, and nothing else: a JDK 24+ AOT cache loads every class it holds at each start, so a class
+ * that only {@code init} or {@code set} needs would cost every {@code get} (about 10 ms for the ~1,100 classes
+ * that setting up a vault loads: docs/benchmarks.md). So the vault it reads is not made by {@code vault init}
+ * and {@code vault set} but written out from the constants below, as those commands wrote it (a throwaway key,
+ * published here, that guards nothing but the value "training-value"), into a fresh folder under the temporary
+ * folder, with output discarded; then the folder is deleted. Exit 0 when every command gave the exit code it
+ * should; 1 (and a line on stderr naming the command, never a value) otherwise, so that the launcher does not
+ * keep a cache trained on a failing path. StartupTrainingTest checks that the commands still succeed on it.
  */
 public final class StartupTraining {
+    /** The training identity: X25519, made by {@code vault init --name training}; it opens only {@link #TOKEN}. */
+    static final String IDENTITY = "# vault start-up training: a published throwaway key\n"
+            + "AGE-SECRET-KEY-1SDTKL7X4C30WAU9G9PD80C3Q63D4JUQPTMX3PPW0C8VLZ03L3L9SUNX6G6\n";
+    static final String MANIFEST = "version: 1\n"
+            + "identities:\n"
+            + "  training:\n"
+            + "    recipient: age1vu7nvdphjde75sfwaz5ly8rwp9wsuv2kquyfz7zvufcdlkqvmslsldtcp6\n"
+            + "secrets:\n"
+            + "  training/token:\n"
+            + "    purpose: \"start-up training\"\n"
+            + "    env: \"TRAINING_TOKEN\"\n"
+            + "    readers: [training]\n";
+    /**
+     * {@code training/token.age} as {@code vault set} wrote it (binary age, one X25519 stanza; the payload in
+     * octal escapes, one char per byte): "training-value".
+     */
+    static final String TOKEN = "age-encryption.org/v1\n"
+            + "-> X25519 pZUTTGv2DFfs2H28eyUiwFlBhokFDycwgxRSVGGBH3k\n"
+            + "MnTM9Wg22AIaTe/c/htK7+qy45sSvpq3NLCTAAZxYpc\n"
+            + "--- yYitCoX1BW1dvHE6FnNHmXeOOCIj2an/DS41IjcRfeU\n"
+            + "\151\236\040\130\227\104\045\216\052\176\333\062\170\235\217\174\334\267\116\331\302\007\201"
+            + "\163\007\353\147\275\213\020\304\053\110\127\165\261\145\026\151\152\240\267\105\246\376\305";
     private static final String ALLOWED_HOOK = "{\"session_id\":\"training\",\"hook_event_name\":\"PreToolUse\","
             + "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"git status\"},\"tool_use_id\":\"toolu_01\"}";
     private static final String DENIED_HOOK = "{\"session_id\":\"training\",\"hook_event_name\":\"PreToolUse\","
@@ -43,12 +70,42 @@ public final class StartupTraining {
 
     /** Trains in a new folder under {@code parent}, which it deletes; returns the exit code. */
     static int run(Map<String, String> callerEnv, Path parent, PrintStream err) throws IOException {
-        Path folder = Files.createTempDirectory(parent, "vault-start-training-");
+        Path folder = newFolder(parent);
         try {
+            writeVault(folder);
             return new StartupTraining(environment(callerEnv, folder), folder, err).train();
         } finally {
-            delete(folder);
+            delete(folder.toFile());
         }
+    }
+
+    /**
+     * A new 0700 folder. Not {@link Files#createTempDirectory}: its random name comes from {@code SecureRandom},
+     * whose JCA set-up would go into the cache and be loaded at every start.
+     */
+    private static Path newFolder(Path parent) throws IOException {
+        String prefix = "vault-start-training-" + ProcessHandle.current().pid() + "-";
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + System.nanoTime()),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void writeVault(Path folder) throws IOException {
+        Path secrets = Files.createDirectories(folder.resolve(".vault/secrets/training"));
+        Files.writeString(folder.resolve(".vault/manifest.yaml"), MANIFEST, StandardCharsets.UTF_8);
+        Files.write(secrets.resolve("token.age"), TOKEN.getBytes(StandardCharsets.ISO_8859_1));
+        // an empty log, as a new vault's would be without its init entry: the first get starts the chain
+        Files.write(Files.createDirectories(folder.resolve(".vault/audit")).resolve("audit.log"), new byte[0]);
+        Path identity = Files.createDirectories(folder.resolve("config/vault")).resolve("identity.txt");
+        Files.writeString(identity, IDENTITY, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-------"));
     }
 
     /** The caller's environment without anything that would point vault elsewhere: no VAULT_*, own config and home. */
@@ -66,9 +123,6 @@ public final class StartupTraining {
 
     private int train() {
         int failures = 0;
-        failures += expect(0, "", "init", "--name", "training");
-        failures += expect(0, "training-value", "set", "training/token", "--purpose", "start-up training",
-                "--env", "TRAINING_TOKEN");
         for (int i = 0; i < 3; i++) {
             failures += expect(0, "", "get", "training/token");
         }
@@ -92,17 +146,16 @@ public final class StartupTraining {
         return 1;
     }
 
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+    /** Deletes a folder and what is in it (without streams or lambdas, which the cache would keep too). */
+    private static void delete(File file) throws IOException {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                delete(child);
+            }
+        }
+        if (!file.delete() && file.exists()) {
+            throw new IOException("cannot delete \"" + file + "\"");
         }
     }
 }

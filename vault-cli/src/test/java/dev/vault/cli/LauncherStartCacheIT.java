@@ -352,7 +352,7 @@ class LauncherStartCacheIT {
         }
 
         /** The one cache file there is, after checking that its name ends in the jar's stamp and its own. */
-        private Path theCache() throws IOException {
+        private Path theCache() throws IOException, InterruptedException {
             List<Path> caches = cacheFiles().stream().filter(path -> path.toString().endsWith(jdk.extension())).toList();
             assertEquals(1, caches.size(), caches.toString());
             Path cache = caches.get(0);
@@ -362,14 +362,17 @@ class LauncherStartCacheIT {
         }
 
         /** The jars a cache is made from, as its name says them: vault.jar, then vault-bc.jar (its Class-Path). */
-        private String jarKey() throws IOException {
+        private String jarKey() throws IOException, InterruptedException {
             return stamp(jar) + "." + stamp(bcJar);
         }
 
-        /** A file's size and mtime as the launcher names them ({@code stat -c '%s-%.9Y'}). */
-        private static String stamp(Path file) throws IOException {
-            Instant mtime = Files.getLastModifiedTime(file).toInstant();
-            return Files.size(file) + "-" + mtime.getEpochSecond() + "." + String.format("%09d", mtime.getNano());
+        /** A file's size and mtime as the launcher names them: {@code find -H FILE -printf '%s-%T@'}. */
+        private static String stamp(Path file) throws IOException, InterruptedException {
+            Process find = new ProcessBuilder("find", "-H", file.toString(), "-printf", "%s-%T@").redirectErrorStream(true).start();
+            String stamp = new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, find.waitFor(), stamp);
+            assertTrue(stamp.matches("[0-9]+-[0-9]+\\.[0-9]+"), stamp);
+            return stamp;
         }
 
         private List<Path> cacheFiles() throws IOException {
