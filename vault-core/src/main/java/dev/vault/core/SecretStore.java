@@ -25,7 +25,6 @@ final class SecretStore {
     private static final String SUFFIX = ".age";
     private static final String VERSION_INFIX = ".age.v";
     private static final String RECIPIENTS_SUFFIX = ".age.recipients";
-    private static final Pattern STALE_TEMP = Pattern.compile("\\.[^/]+\\.age(\\.v[0-9]+|\\.recipients)?\\.tmp-[0-9a-f]+");
 
     private final Path folder;
 
@@ -201,13 +200,18 @@ final class SecretStore {
         }
         List<Path> stale;
         try (Stream<Path> walk = Files.walk(folder)) {
-            stale = walk.filter(path -> STALE_TEMP.matcher(path.getFileName().toString()).matches()
+            stale = walk.filter(path -> StaleTemp.PATTERN.matcher(path.getFileName().toString()).matches()
                     && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).toList();
         }
         for (Path path : stale) {
             Files.deleteIfExists(path);
         }
         return stale.size();
+    }
+
+    /** Compiled on first use: a reader never needs it, and the regex engine costs a {@code get}'s start-up. */
+    private static final class StaleTemp {
+        static final Pattern PATTERN = Pattern.compile("\\.[^/]+\\.age(\\.v[0-9]+|\\.recipients)?\\.tmp-[0-9a-f]+");
     }
 
     /** Every secret that has a current value, by name. */
