@@ -18,13 +18,15 @@ import java.util.Locale;
  */
 public final class Identity {
     private final List<Key> keys;
-    private final String recipient;
+    /** The key whose recipient {@link #recipient} is, or null (passphrases only). */
+    private final Key first;
     private final String source;
     private final byte[] fingerprintSeed;
+    private String recipient;
 
-    private Identity(List<Key> keys, String recipient, String source, byte[] fingerprintSeed) {
+    private Identity(List<Key> keys, Key first, String source, byte[] fingerprintSeed) {
         this.keys = List.copyOf(keys);
-        this.recipient = recipient;
+        this.first = first;
         this.source = source;
         this.fingerprintSeed = fingerprintSeed;
     }
@@ -37,7 +39,7 @@ public final class Identity {
      */
     public static Identity parse(char[] text, String source) throws VaultException {
         List<Key> parsed = new ArrayList<>();
-        String firstRecipient = null;
+        Key first = null;
         byte[] seed = null;
         int lineNumber = 0;
         int start = 0;
@@ -67,8 +69,8 @@ public final class Identity {
                 try {
                     Key key = Key.of(line);
                     parsed.add(key);
-                    if (firstRecipient == null) {
-                        firstRecipient = key.recipient();
+                    if (first == null) {
+                        first = key;
                         seed = fingerprintSeedOf(line);
                     }
                 } catch (GeneralSecurityException | RuntimeException e) {
@@ -84,7 +86,7 @@ public final class Identity {
                     "identity file \"" + source + "\" holds no key",
                     "an identity file holds a line starting with AGE-SECRET-KEY-1; make one with `vault identity new NAME`");
         }
-        return new Identity(parsed, firstRecipient, source, seed);
+        return new Identity(parsed, first, source, seed);
     }
 
     /**
@@ -99,7 +101,7 @@ public final class Identity {
     Identity withPassphrases(List<char[]> passphrases, int maxWorkFactor) {
         List<Key> all = new ArrayList<>(keys);
         all.addAll(passphraseReaders(passphrases, maxWorkFactor));
-        return new Identity(all, recipient, source, fingerprintSeed);
+        return new Identity(all, first, source, fingerprintSeed);
     }
 
     private static List<Key> passphraseReaders(List<char[]> passphrases, int maxWorkFactor) {
@@ -134,9 +136,9 @@ public final class Identity {
 
     /**
      * One key of an identity: an X25519 key, which either decrypt path reads, or a key of another kind
-     * (post-quantum, passphrase) as the stanza reader that Jagged's path uses; and its recipient, if any.
+     * (post-quantum, passphrase) as the stanza reader that Jagged's path uses, with its recipient, if any.
      */
-    private record Key(X25519Unwrapper x25519, RecipientStanzaReader other, String recipient) {
+    private record Key(X25519Unwrapper x25519, RecipientStanzaReader other, String otherRecipient) {
         static Key of(String line) throws GeneralSecurityException {
             if (AgeKeys.isPostQuantumIdentity(line)) {
                 // the only path that loads Bouncy Castle's HPKE
@@ -154,21 +156,28 @@ public final class Identity {
             }
             byte[] secret = AgeKeys.data(line);
             try {
-                X25519Unwrapper key = X25519Unwrapper.of(secret);
-                return new Key(key, null, AgeKeys.encode("age", key.publicKey()));
+                return new Key(X25519Unwrapper.of(secret), null, null);
             } finally {
                 Arrays.fill(secret, (byte) 0);
             }
         }
 
+        /** The recipient; for an X25519 key it waits for the public key (see {@link X25519Unwrapper#of}). */
+        String recipient() {
+            return x25519 != null ? AgeKeys.encode("age", x25519.publicKey()) : otherRecipient;
+        }
+
         @Override
         public String toString() {
-            return "Key[" + recipient + "]";
+            return "Key[" + recipient() + "]";
         }
     }
 
     /** The recipient of the first key: what to encrypt to so that this identity can read it; null for passphrases. */
-    public String recipient() {
+    public synchronized String recipient() {
+        if (recipient == null && first != null) {
+            recipient = first.recipient();
+        }
         return recipient;
     }
 
@@ -205,6 +214,6 @@ public final class Identity {
 
     @Override
     public String toString() {
-        return "Identity[" + recipient + "]";
+        return "Identity[" + recipient() + "]";
     }
 }

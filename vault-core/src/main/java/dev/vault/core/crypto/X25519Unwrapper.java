@@ -24,26 +24,70 @@ final class X25519Unwrapper {
     }
 
     private final byte[] secret;
-    private final byte[] publicKey;
+    private final PublicKeyThread publicKey;
 
-    private X25519Unwrapper(byte[] secret, byte[] publicKey) {
+    private X25519Unwrapper(byte[] secret, PublicKeyThread publicKey) {
         this.secret = secret;
         this.publicKey = publicKey;
     }
 
-    /** The key whose 32-byte scalar is {@code secret} (copied; the caller wipes its own). */
+    /**
+     * The key whose 32-byte scalar is {@code secret} (copied; the caller wipes its own). Its public key, one
+     * scalar multiplication (about 3 ms of a start, in the interpreter), is derived on a thread of its own, so
+     * that a {@code get} reads the manifest meanwhile: {@link #publicKey} waits for it.
+     */
     static X25519Unwrapper of(byte[] secret) {
         if (secret.length != KEY_LENGTH) {
             throw new IllegalArgumentException("an X25519 key is 32 bytes, found " + secret.length);
         }
-        byte[] publicKey = new byte[KEY_LENGTH];
-        X25519.scalarMult(secret, 0, BASE_POINT, 0, publicKey, 0);
-        return new X25519Unwrapper(secret.clone(), publicKey);
+        byte[] copy = secret.clone();
+        PublicKeyThread publicKey = new PublicKeyThread(copy);
+        publicKey.start();
+        return new X25519Unwrapper(copy, publicKey);
     }
 
     /** The 32-byte public key, a copy. */
     byte[] publicKey() {
-        return publicKey.clone();
+        return publicKey.result();
+    }
+
+    /** Derives a public key; {@link #result} waits for it. */
+    private static final class PublicKeyThread extends Thread {
+        private final byte[] secret;
+        private final byte[] publicKey = new byte[KEY_LENGTH];
+        private boolean done;
+
+        PublicKeyThread(byte[] secret) {
+            super("vault-x25519-public-key");
+            setDaemon(true);
+            this.secret = secret;
+        }
+
+        @Override
+        public void run() {
+            X25519.scalarMult(secret, 0, BASE_POINT, 0, publicKey, 0);
+            done = true;
+        }
+
+        byte[] result() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            // join() orders the thread's writes before these reads
+            if (!done) {
+                throw new IllegalStateException("the X25519 public key could not be derived");
+            }
+            return publicKey.clone();
+        }
     }
 
     /**
@@ -75,7 +119,7 @@ final class X25519Unwrapper {
                 throw new MalformedStanzaException("X25519 stanza share gives the all-zero shared secret");
             }
             byte[] salt = Arrays.copyOf(share, 2 * KEY_LENGTH);
-            System.arraycopy(publicKey, 0, salt, KEY_LENGTH, KEY_LENGTH);
+            System.arraycopy(publicKey(), 0, salt, KEY_LENGTH, KEY_LENGTH);
             wrapKey = HmacSha256.hkdf(shared, salt, LABEL, KEY_LENGTH);
             return FileKeyWrap.open(wrapKey, body);
         } catch (InvalidCipherTextException e) {
@@ -90,6 +134,6 @@ final class X25519Unwrapper {
 
     @Override
     public String toString() {
-        return "X25519Unwrapper[" + AgeKeys.encode("age", publicKey) + "]";
+        return "X25519Unwrapper[" + AgeKeys.encode("age", publicKey()) + "]";
     }
 }
