@@ -53,7 +53,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
                         "the checkpoint was changed, or another key signed it: name that key with --key FILE");
             }
         }
-        VerifyReport report = AuditCommand.verify(paths, checkpoint, null);
+        VerifyReport report;
+        try (Progress progress = Progress.bytes(io, "audit verify")) {
+            report = AuditCommand.verify(paths, checkpoint, null, progress);
+        }
         if (json) {
             printJson(io, paths, report, checkpoint, key);
         }
