@@ -28,7 +28,10 @@ final class AuditCheckpointCommand implements Callable<Integer> {
     public Integer call() throws VaultException {
         VaultCommand root = audit.root;
         VaultPaths paths = audit.paths();
-        VerifyReport report = AuditCommand.verify(paths, null, null);
+        VerifyReport report;
+        try (Progress progress = Progress.bytes(root.io, "audit checkpoint")) {
+            report = AuditCommand.verify(paths, null, null, progress);
+        }
         if (!report.ok()) {
             throw AuditCommand.broken(paths, report);
         }

@@ -35,9 +35,17 @@ final class AuditCommand implements Callable<Integer> {
     /** Verifies the vault's log (see {@link ChainVerifier}); a log that cannot be read is an error. */
     static VerifyReport verify(VaultPaths paths, Checkpoint checkpoint, ChainVerifier.EntryVisitor each)
             throws VaultException {
+        return verify(paths, checkpoint, each, null);
+    }
+
+    /** As {@link #verify(VaultPaths, Checkpoint, ChainVerifier.EntryVisitor)}, shown on {@code progress} if not null. */
+    static VerifyReport verify(VaultPaths paths, Checkpoint checkpoint, ChainVerifier.EntryVisitor each,
+                               Progress progress) throws VaultException {
         AuditFiles files = new AuditFiles(paths.auditFolder());
+        ChainVerifier.ReadProgress read = progress == null ? null : progress::update;
         try {
-            return checkpoint != null ? ChainVerifier.verify(files, checkpoint) : ChainVerifier.verify(files, 0, each);
+            return checkpoint != null ? ChainVerifier.verify(files, checkpoint, read)
+                    : ChainVerifier.verify(files, 0, each, read);
         } catch (IOException e) {
             throw VaultException.failed("cannot read the audit log in \"" + files.folder() + "\": " + e.getMessage(),
                     "`vault init` makes audit/audit.log; a vault without it cannot be verified");

@@ -37,7 +37,7 @@ final class AuditLogCommand implements Callable<Integer> {
             description = "Only entries from TIME on: 2026-11-21, 2026-11-21T09:30:00Z, or an age such as 30m, 24h, 7d.")
     String since;
 
-    @Option(names = "--json", description = "Print each entry's JSON line, as stored.")
+    @Option(names = "--json", description = "Print each entry's JSON line, as stored (docs/json.md).")
     boolean json;
 
     @Override

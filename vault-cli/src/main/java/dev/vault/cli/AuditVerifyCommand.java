@@ -30,7 +30,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
             description = "The verifier key of the checkpoint's signer (default: the checkpoint key's .pub in the config folder).")
     String keyFile;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", description = "Print the result as JSON, also when the chain is broken (docs/json.md).")
     boolean json;
 
     @Override
@@ -53,7 +53,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
                         "the checkpoint was changed, or another key signed it: name that key with --key FILE");
             }
         }
-        VerifyReport report = AuditCommand.verify(paths, checkpoint, null);
+        VerifyReport report;
+        try (Progress progress = Progress.bytes(io, "audit verify")) {
+            report = AuditCommand.verify(paths, checkpoint, null, progress);
+        }
         if (json) {
             printJson(io, paths, report, checkpoint, key);
         }
@@ -91,6 +94,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 out.writeStringField("hash", checkpoint.hash());
                 out.writeStringField("signer", key.name());
                 out.writeEndObject();
+            } else {
+                out.writeNullField("checkpoint");
             }
             if (!report.ok()) {
                 out.writeObjectFieldStart("problem");
@@ -99,13 +104,15 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 out.writeNumberField("line", report.line());
                 if (report.seq() != null) {
                     out.writeNumberField("seq", report.seq());
+                } else {
+                    out.writeNullField("seq");
                 }
-                if (report.expected() != null) {
-                    out.writeStringField("expected", report.expected());
-                    out.writeStringField("found", report.found());
-                }
+                out.writeStringField("expected", report.expected());
+                out.writeStringField("found", report.expected() == null ? null : report.found());
                 out.writeStringField("detail", report.detail());
                 out.writeEndObject();
+            } else {
+                out.writeNullField("problem");
             }
             out.writeEndObject();
         });

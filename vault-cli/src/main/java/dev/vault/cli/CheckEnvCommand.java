@@ -47,7 +47,7 @@ final class CheckEnvCommand implements Callable<Integer> {
     @Option(names = "--purpose", paramLabel = "TEXT", description = "Why, for the audit log.")
     String purpose;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (docs/json.md).")
     boolean json;
 
     @Override
@@ -91,9 +91,7 @@ final class CheckEnvCommand implements Callable<Integer> {
                     out.writeStringField("secret", check.secret().toString());
                     out.writeStringField("status", check.status().label());
                     out.writeStringField("vault", check.expected());
-                    if (check.found() != null) {
-                        out.writeStringField("found", check.found());
-                    }
+                    out.writeStringField("found", check.found());
                     out.writeEndObject();
                 }
                 out.writeEndArray();

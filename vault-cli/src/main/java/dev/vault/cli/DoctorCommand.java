@@ -21,7 +21,7 @@ final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
 
-    @Option(names = "--json", description = "Print JSON: an array of {check, status, message, fix}.")
+    @Option(names = "--json", description = "Print JSON: an array of {check, status, message, fix} (docs/json.md).")
     boolean json;
 
     @Override
@@ -43,9 +43,7 @@ final class DoctorCommand implements Callable<Integer> {
                     out.writeStringField("check", check.name());
                     out.writeStringField("status", check.status().id());
                     out.writeStringField("message", check.message());
-                    if (check.fix() != null) {
-                        out.writeStringField("fix", check.fix());
-                    }
+                    out.writeStringField("fix", check.fix());
                     out.writeEndObject();
                 }
                 out.writeEndArray();

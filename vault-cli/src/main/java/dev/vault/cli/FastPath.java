@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vault get}, {@code vault exec} and {@code vault guard check --command|--hook} without picocli: they
+ * {@code vault get}, {@code vault exec} and {@code vault guard check --command|--hook [--json]} without picocli: they
  * run in deploy scripts and before every command an agent types, so they are start-up bound. picocli's model of a
  * command is built by reflection (about 120 ms with C1 on this machine) and its classes, compiled for
  * Java 5, cannot go into a CDS or AOT class cache; see docs/benchmarks.md.
@@ -66,6 +66,7 @@ final class FastPath {
         int wordCount = 0;
         boolean debug = false;
         boolean noMask = false;
+        boolean json = false;
         List<String> execCommand = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -101,6 +102,13 @@ final class FastPath {
                 noMask = true;
                 continue;
             }
+            if (arg.equals("--json") && wordCount == 2 && words[0].equals("guard")) {
+                if (json) {
+                    return null;
+                }
+                json = true;
+                continue;
+            }
             int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
             String name = equals < 0 ? arg : arg.substring(0, equals);
             String option = optionOf(name, words, wordCount);
@@ -132,7 +140,7 @@ final class FastPath {
         } else if (wordCount > 0 && words[0].equals("exec")) {
             command = exec(root, values, noMask, execCommand);
         } else {
-            command = guardCheck(root, words, wordCount, values);
+            command = guardCheck(root, words, wordCount, values, json);
         }
         return command == null ? null : new Parsed(root, command);
     }
@@ -249,7 +257,7 @@ final class FastPath {
     }
 
     private static GuardCheckCommand guardCheck(VaultCommand root, String[] words, int wordCount,
-            Map<String, String> values) {
+            Map<String, String> values, boolean json) {
         if (wordCount != 2 || !words[0].equals("guard") || values.size() != 1) {
             return null;
         }
@@ -260,6 +268,7 @@ final class FastPath {
         check.mode = new GuardCheckCommand.Mode();
         check.mode.command = values.get("--command");
         check.mode.hook = values.get("--hook");
+        check.json = json;
         return check;
     }
 

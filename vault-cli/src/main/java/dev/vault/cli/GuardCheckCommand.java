@@ -37,7 +37,9 @@ import java.util.concurrent.Callable;
         "--hook AGENT reads the agent's pre-tool-use JSON on stdin and answers in its",
         "protocol (docs/agent-setup.md); any failure there is a deny.",
         "--batch FILE prints, for each line of FILE (one command each): allow or deny,",
-        "the rule (- for allow) and the line, tab-separated; exits 0; not audited."},
+        "the rule (- for allow) and the line, tab-separated; exits 0; not audited.",
+        "--json answers --command and --batch in JSON (docs/json.md); not with --hook,",
+        "whose answer is the agent's own protocol."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:allowed (--batch: always, once the file is read)",
                 "2:denied, or a usage error (for an agent, both stop the command)",
@@ -64,9 +66,20 @@ final class GuardCheckCommand implements Callable<Integer> {
         String batch;
     }
 
+    @Option(names = "--json", description = "--command: the decision as one JSON object on stdout, and no deny "
+            + "lines on stderr; --batch: one JSON object per line. Not with --hook.")
+    boolean json;
+
     @Override
     public Integer call() throws VaultException {
         if (mode.hook != null) {
+            if (json) {
+                VaultCommand root = guard.root;
+                root.io.err.println("vault: error: --json does not apply to --hook: a hook answers in its agent's "
+                        + "own protocol, which is JSON where the agent reads JSON");
+                root.io.err.println("vault: hint: drop --json from the hook's command line (docs/json.md)");
+                return ExitCodes.USAGE;
+            }
             return hook();
         }
         if (mode.batch != null) {
@@ -81,10 +94,15 @@ final class GuardCheckCommand implements Callable<Integer> {
         Path cwd = environment.cwd(null);
         VaultPaths vault = environment.vault(cwd);
         Decision decision = decide(environment, cwd, vault, mode.command);
+        if (json) {
+            GuardCheckJson.decision(root.io.out, decision);
+        }
         if (decision.allowed()) {
             return ExitCodes.OK;
         }
-        root.io.err.print(DenyText.lines(decision));
+        if (!json) {
+            root.io.err.print(DenyText.lines(decision));
+        }
         GuardAudit.record(root, vault, decision, "--command", null, null);
         root.io.err.flush();
         return DENIED;
@@ -150,10 +168,11 @@ final class GuardCheckCommand implements Callable<Integer> {
             Writer out = new BufferedWriter(new OutputStreamWriter(root.io.out, StandardCharsets.UTF_8));
             char[] buffer = new char[8192];
             StringBuilder line = new StringBuilder();
+            long number = 0;
             for (int read = text.read(buffer); read >= 0; read = text.read(buffer)) {
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
-                        batchLine(checker, line, out);
+                        batchLine(checker, ++number, line, out);
                         line.setLength(0);
                     } else {
                         line.append(buffer[i]);
@@ -161,7 +180,7 @@ final class GuardCheckCommand implements Callable<Integer> {
                 }
             }
             if (line.length() > 0) {
-                batchLine(checker, line, out);
+                batchLine(checker, ++number, line, out);
             }
             out.flush();
         } catch (IOException e) {
@@ -170,8 +189,11 @@ final class GuardCheckCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One line of --batch output; a line ending in CR (a file from Windows) is checked without the CR. */
-    private static void batchLine(Guard checker, StringBuilder line, Writer out) throws IOException {
+    /**
+     * One line of --batch output for the {@code number}th line of input; a line ending in CR (a file from
+     * Windows) is checked without the CR.
+     */
+    private void batchLine(Guard checker, long number, StringBuilder line, Writer out) throws IOException {
         String command = line.length() > 0 && line.charAt(line.length() - 1) == '\r'
                 ? line.substring(0, line.length() - 1) : line.toString();
         Decision decision;
@@ -179,6 +201,10 @@ final class GuardCheckCommand implements Callable<Integer> {
             decision = checker.check(command);
         } catch (RuntimeException | Error e) {
             decision = Decision.deny(HookCheck.ERROR_RULE, "the guard failed", null);
+        }
+        if (json) {
+            GuardCheckJson.batchLine(out, number, command, decision);
+            return;
         }
         out.write(decision.allowed() ? "allow" : "deny");
         out.write('\t');

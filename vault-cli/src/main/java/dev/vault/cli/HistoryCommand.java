@@ -22,7 +22,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Secret name.")
     String name;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (docs/json.md).")
     boolean json;
 
     @Override

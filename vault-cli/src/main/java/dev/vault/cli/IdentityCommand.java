@@ -90,7 +90,7 @@ final class IdentityCommand implements Callable<Integer> {
         @ParentCommand
         IdentityCommand parent;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", description = "Print JSON (docs/json.md).")
         boolean json;
 
         @Override
@@ -104,9 +104,7 @@ final class IdentityCommand implements Callable<Integer> {
                         out.writeStartObject();
                         out.writeStringField("name", identity.name());
                         out.writeStringField("recipient", identity.recipient());
-                        if (identity.note() != null) {
-                            out.writeStringField("note", identity.note());
-                        }
+                        out.writeStringField("note", identity.note());
                         out.writeEndObject();
                     }
                     out.writeEndArray();

@@ -92,17 +92,23 @@ final class ImportCommand implements Callable<Integer> {
         int imported = 0;
         Map<String, Target> byVariable = new HashMap<>();
         targets.forEach(target -> byVariable.put(target.variable(), target));
-        for (Map.Entry<String, String> variable : variables.entrySet()) {
-            if (variable.getValue().isEmpty()) {
-                root.io.err.println("vault: note: skipped " + variable.getKey() + ": its value is empty");
-                continue;
-            }
-            Target target = byVariable.get(variable.getKey());
-            try (SecretBytes value = SecretBytes.wrap(variable.getValue().getBytes(StandardCharsets.UTF_8))) {
-                int version = vault.set(target.secret(), value, purposes.get(target.secret()), target.env(),
-                        target.isNew() ? readers : null);
-                root.io.out.println("imported " + target + " version " + version);
-                imported++;
+        try (Progress progress = Progress.counting(root.io, "import", "variables")) {
+            for (Map.Entry<String, String> variable : variables.entrySet()) {
+                if (variable.getValue().isEmpty()) {
+                    progress.clear();
+                    root.io.err.println("vault: note: skipped " + variable.getKey() + ": its value is empty");
+                    continue;
+                }
+                Target target = byVariable.get(variable.getKey());
+                try (SecretBytes value = SecretBytes.wrap(variable.getValue().getBytes(StandardCharsets.UTF_8))) {
+                    int version = vault.set(target.secret(), value, purposes.get(target.secret()), target.env(),
+                            target.isNew() ? readers : null);
+                    progress.clear();
+                    root.io.out.println("imported " + target + " version " + version);
+                    root.io.out.flush();
+                    imported++;
+                }
+                progress.update(imported, targets.size());
             }
         }
         root.io.out.println("imported " + imported + " of " + variables.size() + " variables from " + file);

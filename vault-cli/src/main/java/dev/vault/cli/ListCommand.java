@@ -20,7 +20,7 @@ final class ListCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (docs/json.md).")
     boolean json;
 
     @Option(names = "--due", description = "Only secrets overdue for rotation or expired, or due or expiring within 14 days.")

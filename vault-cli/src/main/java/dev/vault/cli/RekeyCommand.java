@@ -32,8 +32,15 @@ final class RekeyCommand implements Callable<Integer> {
                 only.add(SecretName.of(name));
             }
         }
-        List<RekeyResult> results = root.openVault().rekey(only, root.identity(),
-                (result, done, total) -> root.io.out.println(describe(result) + " (" + done + "/" + total + ")"));
+        List<RekeyResult> results;
+        try (Progress progress = Progress.counting(root.io, "rekey", "secrets")) {
+            results = root.openVault().rekey(only, root.identity(), (result, done, total) -> {
+                progress.clear();
+                root.io.out.println(describe(result) + " (" + done + "/" + total + ")");
+                root.io.out.flush();
+                progress.update(done, total);
+            });
+        }
         return report(root.io, results);
     }
 

@@ -173,16 +173,16 @@ class DoctorCommandTest {
         ok(run("", "rm", "api/token"));
         Run run = run("", "doctor", "--json");
         assertEquals(0, run.code());
-        assertEquals("[{\"check\":\"manifest\",\"status\":\"ok\",\"message\":\"manifest.yaml reads: 1 identity, 0 groups, 2 secrets\"},"
+        assertEquals("[{\"check\":\"manifest\",\"status\":\"ok\",\"message\":\"manifest.yaml reads: 1 identity, 0 groups, 2 secrets\",\"fix\":null},"
                 + "{\"check\":\"orphans\",\"status\":\"warn\",\"message\":\"\\\"api/token\\\" was removed; 1 earlier version kept\","
                 + "\"fix\":\"vault set api/token to store a value again, or vault purge api/token --yes and delete its entry\"},"
-                + "{\"check\":\"readers\",\"status\":\"ok\",\"message\":\"every secret lists its readers and each resolves to an identity\"},"
-                + "{\"check\":\"recipients\",\"status\":\"ok\",\"message\":\"every stored secret is encrypted to its readers and the admins\"},"
-                + "{\"check\":\"post-quantum\",\"status\":\"ok\",\"message\":\"every secret's keys are of one kind: 2 X25519, 0 post-quantum\"},"
-                + "{\"check\":\"rotation\",\"status\":\"ok\",\"message\":\"nothing is due for rotation or expires in the next 14 days\"},"
-                + "{\"check\":\"permissions\",\"status\":\"ok\",\"message\":\"the vault's folders are 0700 and its secret files 0600\"},"
-                + "{\"check\":\"identity\",\"status\":\"ok\",\"message\":\"" + identity + " is readable by its owner only\"},"
-                + "{\"check\":\"audit\",\"status\":\"ok\",\"message\":\"the chain verifies (4 entries) and audit.log is writable\"}]\n",
+                + "{\"check\":\"readers\",\"status\":\"ok\",\"message\":\"every secret lists its readers and each resolves to an identity\",\"fix\":null},"
+                + "{\"check\":\"recipients\",\"status\":\"ok\",\"message\":\"every stored secret is encrypted to its readers and the admins\",\"fix\":null},"
+                + "{\"check\":\"post-quantum\",\"status\":\"ok\",\"message\":\"every secret's keys are of one kind: 2 X25519, 0 post-quantum\",\"fix\":null},"
+                + "{\"check\":\"rotation\",\"status\":\"ok\",\"message\":\"nothing is due for rotation or expires in the next 14 days\",\"fix\":null},"
+                + "{\"check\":\"permissions\",\"status\":\"ok\",\"message\":\"the vault's folders are 0700 and its secret files 0600\",\"fix\":null},"
+                + "{\"check\":\"identity\",\"status\":\"ok\",\"message\":\"" + identity + " is readable by its owner only\",\"fix\":null},"
+                + "{\"check\":\"audit\",\"status\":\"ok\",\"message\":\"the chain verifies (4 entries) and audit.log is writable\",\"fix\":null}]\n",
                 run.out());
     }
 

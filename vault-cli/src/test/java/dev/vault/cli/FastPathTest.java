@@ -47,6 +47,10 @@ class FastPathTest {
             List.of("guard", "--vault", "d", "check", "--command", "ls"),
             List.of("guard", "check", "--command=", "--debug"),
             List.of("guard", "check", "--command", "vault get x"),
+            List.of("guard", "check", "--command", "cat .env", "--json"),
+            List.of("guard", "check", "--json", "--command=ls"),
+            List.of("--vault", "d", "guard", "check", "--json", "--debug", "--command", "ls"),
+            List.of("guard", "check", "--hook", "claude-code", "--json"),
             List.of("exec", "--", "env"),
             List.of("exec", "npm", "test"),
             List.of("exec", "--only", "A,B", "--only", "C", "--keep-env=PATH", "--", "sh", "-c", "echo $A"),
@@ -90,6 +94,15 @@ class FastPathTest {
             List.of("guard"),
             List.of("guard", "check"),
             List.of("guard", "check", "--batch", "f"),
+            List.of("guard", "check", "--batch", "f", "--json"),
+            List.of("guard", "check", "--json"),
+            List.of("guard", "check", "--command", "ls", "--json", "--json"),
+            List.of("guard", "check", "--command", "ls", "--json=true"),
+            List.of("guard", "check", "--command", "--json"),
+            List.of("guard", "--json", "check", "--command", "ls"),
+            List.of("--json", "guard", "check", "--command", "ls"),
+            List.of("get", "x", "--json"),
+            List.of("exec", "--json", "env"),
             List.of("guard", "check", "--command", "a", "--hook", "b"),
             List.of("guard", "check", "--command", "a", "--command", "b"),
             List.of("guard", "check", "--command", "-x"),
@@ -169,7 +182,7 @@ class FastPathTest {
         } else {
             GuardCheckCommand check = (GuardCheckCommand) command;
             fields.addAll(List.of("command=" + check.mode.command, "hook=" + check.mode.hook,
-                    "batch=" + check.mode.batch, "root=" + (check.guard.root == root)));
+                    "batch=" + check.mode.batch, "json=" + check.json, "root=" + (check.guard.root == root)));
         }
         return fields;
     }

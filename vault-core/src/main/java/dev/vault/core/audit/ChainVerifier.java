@@ -21,15 +21,25 @@ public final class ChainVerifier {
     private final byte[] head = new byte[32];
     private final long mark;
     private final EntryVisitor each;
+    private final ReadProgress progress;
+    /** The bytes of all segments, as they were opened. */
+    private long total;
 
     /** Given each entry that verified, in order, with its line as stored ({@code bytes[start, end)}, no newline). */
     public interface EntryVisitor {
         void visit(AuditEntry entry, byte[] bytes, int start, int end);
     }
 
-    private ChainVerifier(long mark, EntryVisitor each) {
+    /** Told after each read (at most one per {@value #BUFFER} bytes) how many bytes of how many are read. */
+    @FunctionalInterface
+    public interface ReadProgress {
+        void read(long bytes, long total);
+    }
+
+    private ChainVerifier(long mark, EntryVisitor each, ReadProgress progress) {
         this.mark = mark;
         this.each = each;
+        this.progress = progress;
     }
 
     /** Verifies the log in {@code files}. */
@@ -42,8 +52,17 @@ public final class ChainVerifier {
      * {@code each} (if not null) is given every entry that verified, in order.
      */
     public static VerifyReport verify(AuditFiles files, long mark, EntryVisitor each) throws IOException {
-        ChainVerifier verifier = new ChainVerifier(mark, each);
+        return verify(files, mark, each, null);
+    }
+
+    /** As {@link #verify(AuditFiles, long, EntryVisitor)}, telling {@code progress} (if not null) how far it got. */
+    public static VerifyReport verify(AuditFiles files, long mark, EntryVisitor each, ReadProgress progress)
+            throws IOException {
+        ChainVerifier verifier = new ChainVerifier(mark, each, progress);
         List<AuditFiles.OpenSegment> segments = files.openAll(LOCK_WAIT_MILLIS);
+        for (AuditFiles.OpenSegment segment : segments) {
+            verifier.total += segment.length;
+        }
         try {
             for (int i = 0; i < segments.size(); i++) {
                 verifier.report.segments++;
@@ -66,7 +85,13 @@ public final class ChainVerifier {
      * entry there has the checkpoint's hash. Catches truncation and any rewrite up to the checkpoint.
      */
     public static VerifyReport verify(AuditFiles files, Checkpoint checkpoint) throws IOException {
-        VerifyReport report = verify(files, checkpoint.size(), null);
+        return verify(files, checkpoint, null);
+    }
+
+    /** As {@link #verify(AuditFiles, Checkpoint)}, telling {@code progress} (if not null) how far it got. */
+    public static VerifyReport verify(AuditFiles files, Checkpoint checkpoint, ReadProgress progress)
+            throws IOException {
+        VerifyReport report = verify(files, checkpoint.size(), null, progress);
         if (!report.ok() || checkpoint.size() == 0) {
             return report;
         }
@@ -96,6 +121,9 @@ public final class ChainVerifier {
             }
             left -= read;
             report.bytes += read;
+            if (progress != null) {
+                progress.read(report.bytes, total);
+            }
             int end = filled + read;
             int start = 0;
             for (int i = filled; i < end; i++) {
