@@ -1,8 +1,10 @@
 package dev.vault.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -25,9 +27,20 @@ public final class Io {
     private final boolean systemConsole;
     /** Whether a child process may inherit this process's own streams. */
     final boolean ownStreams;
+    /**
+     * Whether stdout and stderr are terminals: {@link #ASK_THE_SYSTEM} for the real process, which asks only
+     * when something would be coloured (see {@link Colour}); else the same answer for both, which tests pick.
+     */
+    private final int terminals;
+    private static final int ASK_THE_SYSTEM = -1;
 
     Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock,
        boolean systemConsole, boolean ownStreams) {
+        this(in, out, err, env, cwd, clock, systemConsole, ownStreams, systemConsole ? ASK_THE_SYSTEM : 0);
+    }
+
+    private Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock,
+               boolean systemConsole, boolean ownStreams, int terminals) {
         this.in = in;
         this.out = out;
         this.err = err;
@@ -36,6 +49,7 @@ public final class Io {
         this.clock = clock;
         this.systemConsole = systemConsole;
         this.ownStreams = ownStreams;
+        this.terminals = terminals;
     }
 
     static Io system() {
@@ -48,7 +62,29 @@ public final class Io {
     }
 
     Io with(InputStream newIn, Map<String, String> newEnv, Path newCwd) {
-        return new Io(newIn, out, err, newEnv, newCwd, clock, false, ownStreams);
+        return new Io(newIn, out, err, newEnv, newCwd, clock, false, ownStreams, terminals);
+    }
+
+    /** The same, with stdout and stderr taken for terminals or not (for tests). */
+    Io withTerminals(boolean both) {
+        return new Io(in, out, err, env, cwd, clock, systemConsole, ownStreams, both ? 1 : 0);
+    }
+
+    /**
+     * Whether stdout ({@code fd} 1) or stderr (2) is a terminal. The real process reads where the file
+     * descriptor points (Linux's /proc): a terminal is a /dev/pts/N or /dev/ttyN; anything else, or no
+     * /proc, is not. Asked only by {@link Colour}, never on a successful get, exec or guard check.
+     */
+    boolean isTerminal(int fd) {
+        if (terminals != ASK_THE_SYSTEM) {
+            return terminals == 1;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The terminal, when stdin and stdout are one (for reading a value without echo), else null. */
