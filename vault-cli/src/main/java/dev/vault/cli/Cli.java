@@ -78,8 +78,10 @@ public final class Cli {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("vault: error: " + lowerFirst(e.getMessage().replaceFirst("^Error: ", "")));
-        err.println("vault: hint: see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`");
+        VaultCommand root = (VaultCommand) e.getCommandLine().getCommandSpec().root().userObject();
+        err.print(Colour.of(root.io, Colour.STDERR).lines(
+                "vault: error: " + lowerFirst(e.getMessage().replaceFirst("^Error: ", "")) + "\n"
+                + "vault: hint: see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`\n"));
         err.flush();
         return ExitCodes.USAGE;
     }

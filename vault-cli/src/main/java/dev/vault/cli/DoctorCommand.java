@@ -49,9 +49,10 @@ final class DoctorCommand implements Callable<Integer> {
                 out.writeEndArray();
             });
         } else {
+            Colour colour = Colour.of(root.io, Colour.STDOUT);
             for (Doctor.Check check : checks) {
-                root.io.out.println(String.format("%-6s%-" + NAME_WIDTH + "s%s", check.status().id(), check.name(),
-                        check.message() + (check.fix() == null ? "" : "; fix: " + check.fix())));
+                root.io.out.println(colour.status(check.status().id(), 6) + String.format("%-" + NAME_WIDTH + "s%s",
+                        check.name(), check.message() + (check.fix() == null ? "" : "; fix: " + check.fix())));
             }
             List<String> counts = new ArrayList<>();
             if (failed > 0) {

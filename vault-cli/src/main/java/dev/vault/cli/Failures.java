@@ -11,20 +11,26 @@ final class Failures {
         if (root.debug) {
             e.printStackTrace(root.io.err);
         }
+        StringBuilder lines = new StringBuilder();
+        int code;
         if (e instanceof VaultException) {
             VaultException failure = (VaultException) e;
-            root.io.err.println("vault: error: " + failure.getMessage());
+            lines.append("vault: error: ").append(failure.getMessage()).append('\n');
             if (failure.hint() != null) {
-                root.io.err.println("vault: hint: " + failure.hint());
+                lines.append("vault: hint: ").append(failure.hint()).append('\n');
             }
-            return e instanceof ExecCommand.ExecFailure ? ((ExecCommand.ExecFailure) e).exitCode
+            code = e instanceof ExecCommand.ExecFailure ? ((ExecCommand.ExecFailure) e).exitCode
                     : ExitCodes.of(failure.kind());
+        } else {
+            lines.append("vault: error: unexpected ").append(e.getClass().getSimpleName())
+                    .append(e.getMessage() == null ? "" : ": " + e.getMessage()).append('\n');
+            if (!root.debug) {
+                lines.append("vault: hint: run again with --debug for the stack trace\n");
+            }
+            code = ExitCodes.FAILED;
         }
-        root.io.err.println("vault: error: unexpected " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        if (!root.debug) {
-            root.io.err.println("vault: hint: run again with --debug for the stack trace");
-        }
-        return ExitCodes.FAILED;
+        root.io.err.print(Colour.of(root.io, Colour.STDERR).lines(lines.toString()));
+        root.io.err.flush();
+        return code;
     }
 }

@@ -101,7 +101,7 @@ final class GuardCheckCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!json) {
-            root.io.err.print(DenyText.lines(decision));
+            root.io.err.print(Colour.of(root.io, Colour.STDERR).lines(DenyText.lines(decision)));
         }
         GuardAudit.record(root, vault, decision, "--command", null, null);
         root.io.err.flush();

@@ -2,6 +2,7 @@ package dev.vault.cli;
 
 import dev.vault.core.Vault;
 import dev.vault.core.VaultException;
+import dev.vault.core.crypto.AgeKeys;
 import dev.vault.core.crypto.IdentityFile;
 import dev.vault.core.crypto.NewIdentity;
 import dev.vault.core.manifest.Manifest;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "identity", description = "Make and list age identities for people and agents (one per agent).",
-        subcommands = {IdentityCommand.New.class, IdentityCommand.ListIdentities.class})
+        subcommands = {IdentityCommand.New.class, IdentityCommand.Add.class, IdentityCommand.ListIdentities.class})
 final class IdentityCommand implements Callable<Integer> {
     @ParentCommand
     VaultCommand root;
@@ -81,6 +82,43 @@ final class IdentityCommand implements Callable<Integer> {
             root.io.err.println("wrote " + key.kind() + " \"" + name + "\" to " + file + " (mode 0600"
                     + key.protection() + "): give it to " + name + " only; never share one key between agents");
             root.io.out.println(identity.recipient());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "add", description = {
+            "Record NAME -> RECIPIENT in the manifest, for a key made elsewhere (by `vault init` in another",
+            "vault, or age-keygen): its holder sends you the recipient (public key); the private key stays",
+            "with them. New secrets of its key kind are encrypted to it; `vault grant` gives it existing ones."})
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        IdentityCommand parent;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "Who or what holds it, such as alice or deploy-agent.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "RECIPIENT", description = "Its age recipient: age1… or age1pq1….")
+        String recipient;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note for the manifest on who holds it.")
+        String note;
+
+        @Override
+        public Integer call() throws VaultException {
+            VaultCommand root = parent.root;
+            if (!ManifestReader.isIdentityName(name)) {
+                throw VaultException.failed("invalid identity name \"" + name + "\"",
+                        "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+            }
+            String problem = AgeKeys.recipientProblem(recipient);
+            if (problem != null) {
+                throw VaultException.failed("invalid recipient for \"" + name + "\": " + problem,
+                        "a recipient is the age1… line that `vault init` or `vault identity new` printed "
+                                + "(or age-keygen -y FILE prints)");
+            }
+            root.openVault().addIdentity(name, recipient, note);
+            root.io.out.println("recorded \"" + name + "\" in the manifest; `vault grant SECRET " + name
+                    + "` lets it read a secret");
             return ExitCodes.OK;
         }
     }

@@ -1,8 +1,8 @@
 package dev.vault.cli;
 
 import java.io.Console;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +28,23 @@ public final class Io {
     private final boolean systemConsole;
     /** Whether a child process may inherit this process's own streams. */
     final boolean ownStreams;
-    /** Whether {@link #err} is a terminal, when it is not the real process's (that one is asked of the system). */
-    private final boolean errTerminal;
+    /**
+     * Whether stdout and stderr are terminals: {@link #ASK_THE_SYSTEM} for the real process, which asks only
+     * when something would be coloured (see {@link Colour}) or long work would draw progress; else the same
+     * answer for both, which tests pick.
+     */
+    private final int terminals;
+    private static final int ASK_THE_SYSTEM = -1;
     /** Milliseconds that only count up, to time long work; null: the JVM's {@link System#nanoTime()}. */
     private final LongSupplier millis;
 
     Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock,
        boolean systemConsole, boolean ownStreams) {
-        this(in, out, err, env, cwd, clock, systemConsole, ownStreams, false, null);
+        this(in, out, err, env, cwd, clock, systemConsole, ownStreams, systemConsole ? ASK_THE_SYSTEM : 0, null);
     }
 
     private Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock,
-               boolean systemConsole, boolean ownStreams, boolean errTerminal, LongSupplier millis) {
+               boolean systemConsole, boolean ownStreams, int terminals, LongSupplier millis) {
         this.in = in;
         this.out = out;
         this.err = err;
@@ -48,7 +53,7 @@ public final class Io {
         this.clock = clock;
         this.systemConsole = systemConsole;
         this.ownStreams = ownStreams;
-        this.errTerminal = errTerminal;
+        this.terminals = terminals;
         this.millis = millis;
     }
 
@@ -62,7 +67,31 @@ public final class Io {
     }
 
     Io with(InputStream newIn, Map<String, String> newEnv, Path newCwd) {
-        return new Io(newIn, out, err, newEnv, newCwd, clock, false, ownStreams);
+        return new Io(newIn, out, err, newEnv, newCwd, clock, false, ownStreams, terminals, millis);
+    }
+
+    /** The same, with stdout and stderr taken for terminals or not (for tests). */
+    Io withTerminals(boolean both) {
+        return new Io(in, out, err, env, cwd, clock, systemConsole, ownStreams, both ? 1 : 0, millis);
+    }
+
+    /**
+     * Whether stdout ({@code fd} 1) or stderr (2) is a terminal. The real process reads where the file
+     * descriptor points (Linux's /proc): a terminal is a /dev/pts/N or /dev/ttyN; anything else, or no
+     * /proc, is not. Asked only by {@link Colour}, never on a successful get, exec or guard check.
+     */
+    boolean isTerminal(int fd) {
+        if (terminals != ASK_THE_SYSTEM) {
+            return terminals == 1;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | RuntimeException e) {
+            // no /proc (another OS), or not allowed to read it; catching only types every start has loaded
+            // keeps the verifier from loading others when Io is
+            return false;
+        }
     }
 
     /** The terminal, when stdin and stdout are one (for reading a value without echo), else null. */
@@ -72,27 +101,12 @@ public final class Io {
 
     /** For tests: this I/O with a stderr that is a terminal or not, and {@code millis} to time work with. */
     Io withErr(boolean terminal, LongSupplier millis) {
-        return new Io(in, out, err, env, cwd, clock, false, ownStreams, terminal, millis);
+        return new Io(in, out, err, env, cwd, clock, false, ownStreams, terminal ? 1 : 0, millis);
     }
 
-    /**
-     * Whether stderr is a terminal, where a progress line may be drawn. The real process reads where its
-     * file descriptor 2 leads ({@code /proc/self/fd/2}: a {@code /dev/pts/N} or {@code /dev/ttyN} is a
-     * terminal; a pipe, a file or {@code /dev/null} is not); where that cannot be read, it is no terminal.
-     * Asked only by long work, never by get, exec or guard check.
-     */
+    /** Whether stderr is a terminal, where a progress line may be drawn. Asked only by long work. */
     boolean errIsTerminal() {
-        if (!systemConsole) {
-            return errTerminal;
-        }
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-        } catch (IOException | RuntimeException e) {
-            // no /proc (another OS), or not allowed to read it; catching only types every start has loaded
-            // keeps the verifier from loading others when Io is
-            return false;
-        }
+        return isTerminal(2);
     }
 
     /** Milliseconds from some fixed point, for timing work (not the time of day). */

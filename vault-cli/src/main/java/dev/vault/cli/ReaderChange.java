@@ -47,9 +47,10 @@ abstract class ReaderChange implements Callable<Integer> {
                 break;
             default:
                 io.out.println(done + " in the manifest");
-                io.err.println("vault: error: \"" + result.secret() + "\" was not encrypted again: " + result.problem());
-                io.err.println("vault: hint: until a reader runs `vault rekey " + result.secret()
-                        + "`, its file keeps its earlier recipients");
+                io.err.print(Colour.of(io, Colour.STDERR).lines("vault: error: \"" + result.secret()
+                        + "\" was not encrypted again: " + result.problem() + "\n"
+                        + "vault: hint: until a reader runs `vault rekey " + result.secret()
+                        + "`, its file keeps its earlier recipients\n"));
                 return ExitCodes.NO_ACCESS;
         }
         warnRotation(io, result);
@@ -59,8 +60,9 @@ abstract class ReaderChange implements Callable<Integer> {
     /** Whoever lost access to a rekeyed secret may have seen its value: say it should be rotated. */
     static void warnRotation(Io io, RekeyResult result) {
         if (result.shouldRotate()) {
-            io.err.println("vault: warning: " + String.join(", ", result.removed()) + " could read \""
-                    + result.secret() + "\" and may have seen its value; rotate it: vault rotate " + result.secret());
+            io.err.print(Colour.of(io, Colour.STDERR).lines("vault: warning: " + String.join(", ", result.removed())
+                    + " could read \"" + result.secret() + "\" and may have seen its value; rotate it: vault rotate "
+                    + result.secret() + "\n"));
         }
     }
 }

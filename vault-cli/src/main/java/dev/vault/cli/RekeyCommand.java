@@ -64,9 +64,9 @@ final class RekeyCommand implements Callable<Integer> {
         }
         io.out.println("rekeyed " + rekeyed + (failed == 0 ? "" : ", failed " + failed));
         if (failed > 0) {
-            io.err.println("vault: error: " + failed + " secret" + (failed == 1 ? "" : "s")
-                    + " could not be rekeyed and still use their earlier recipients");
-            io.err.println("vault: hint: each \"failed\" line above says why and what to do; `vault doctor` lists them");
+            io.err.print(Colour.of(io, Colour.STDERR).lines("vault: error: " + failed + " secret" + (failed == 1 ? "" : "s")
+                    + " could not be rekeyed and still use their earlier recipients\n"
+                    + "vault: hint: each \"failed\" line above says why and what to do; `vault doctor` lists them\n"));
             return ExitCodes.NO_ACCESS;
         }
         return ExitCodes.OK;

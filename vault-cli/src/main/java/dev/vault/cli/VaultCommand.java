@@ -93,7 +93,8 @@ final class VaultCommand implements Callable<Integer> {
 
     /**
      * The vault's audit log, acting as this process. {@code VAULT_AUDIT_SEGMENT_BYTES} sets the size at
-     * which the active segment is sealed (for tests and benchmarks; the default is 32 MiB).
+     * which the active segment is sealed (for tests and benchmarks; the default is 32 MiB), and
+     * {@code VAULT_AUDIT_LOCK_WAIT_MS} how long an access waits for another process's write (default 10 s).
      */
     ChainedAuditLog auditLog(VaultPaths paths) throws VaultException {
         return auditLog(paths, Actor.current(io.env));
@@ -101,21 +102,30 @@ final class VaultCommand implements Callable<Integer> {
 
     /** The vault's audit log, with entries made by {@code actor}. */
     ChainedAuditLog auditLog(VaultPaths paths, Actor actor) throws VaultException {
-        long segmentBytes = ChainedAuditLog.DEFAULT_SEGMENT_BYTES;
-        String stated = io.env.get("VAULT_AUDIT_SEGMENT_BYTES");
-        if (stated != null && !stated.isEmpty()) {
-            try {
-                segmentBytes = Long.parseLong(stated);
-            } catch (NumberFormatException e) {
-                segmentBytes = -1;
-            }
-            if (segmentBytes < 1) {
-                throw VaultException.failed("VAULT_AUDIT_SEGMENT_BYTES must be a positive number of bytes, not \""
-                        + stated + "\"", "unset it to use the default of 32 MiB");
-            }
+        long segmentBytes = positive("VAULT_AUDIT_SEGMENT_BYTES", ChainedAuditLog.DEFAULT_SEGMENT_BYTES,
+                "bytes", "32 MiB");
+        long lockWaitMillis = positive("VAULT_AUDIT_LOCK_WAIT_MS", ChainedAuditLog.DEFAULT_LOCK_WAIT_MILLIS,
+                "milliseconds", "10 seconds");
+        return new ChainedAuditLog(paths.auditFolder(), actor, io.clock, segmentBytes, lockWaitMillis);
+    }
+
+    /** The positive number the variable {@code name} holds, or {@code otherwise} when it is unset or empty. */
+    private long positive(String name, long otherwise, String unit, String defaultText) throws VaultException {
+        String stated = io.env.get(name);
+        if (stated == null || stated.isEmpty()) {
+            return otherwise;
         }
-        return new ChainedAuditLog(paths.auditFolder(), actor, io.clock, segmentBytes,
-                ChainedAuditLog.DEFAULT_LOCK_WAIT_MILLIS);
+        long value;
+        try {
+            value = Long.parseLong(stated);
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1) {
+            throw VaultException.failed(name + " must be a positive number of " + unit + ", not \"" + stated + "\"",
+                    "unset it to use the default of " + defaultText);
+        }
+        return value;
     }
 
     Path configFolder() {

@@ -76,6 +76,27 @@ class ClassLoadingIT {
         assertEquals(List.of(), matching(classes, NOT_FOR_X25519_DECRYPT));
     }
 
+    /**
+     * Whether a stream is a terminal is asked only by Colour, and only to colour an error, a deny or doctor:
+     * never on a successful get, exec or guard check, whose start-up time counts. A failed get does ask.
+     */
+    @Test
+    void aSuccessfulGetExecOrGuardCheckNeverAsksForColour() throws Exception {
+        vault("", "init", "--name", "ci");
+        vault("colour value", "set", "k", "--purpose", "class loading", "--env", "K");
+        List<List<String>> successes = List.of(List.of("get", "k"), List.of("exec", "--", "true"),
+                List.of("guard", "check", "--command", "ls"));
+        for (List<String> success : successes) {
+            List<String> arguments = new ArrayList<>(List.of("-jar", JAR.toString()));
+            arguments.addAll(success);
+            List<String> classes = loadedClasses(arguments);
+            assertTrue(!classes.contains("picocli.CommandLine"), success + " took the fast path");
+            assertTrue(!classes.contains("dev.vault.cli.Colour"), success + " loaded Colour");
+        }
+        List<String> failed = loadedClasses(List.of("-jar", JAR.toString(), "get", "nope"), 1);
+        assertTrue(failed.contains("dev.vault.cli.Colour"), "a failed get decides on colour");
+    }
+
     private static List<String> matching(List<String> classes, List<String> prefixes) {
         return classes.stream().filter(name -> prefixes.stream().anyMatch(name::startsWith)).toList();
     }
@@ -84,11 +105,15 @@ class ClassLoadingIT {
     private final List<String> sources = new ArrayList<>();
 
     private List<String> loadedClasses(List<String> arguments) throws IOException, InterruptedException {
+        return loadedClasses(arguments, 0);
+    }
+
+    private List<String> loadedClasses(List<String> arguments, int exitCode) throws IOException, InterruptedException {
         Path log = work.resolve("classes.log");
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>(List.of(JAVA, "-Xlog:class+load:file=" + log));
         command.addAll(arguments);
-        run(command, "");
+        run(command, "", exitCode);
         List<String> classes = new ArrayList<>();
         sources.clear();
         for (String line : Files.readAllLines(log)) {
@@ -107,10 +132,10 @@ class ClassLoadingIT {
     private void vault(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        run(command, stdin);
+        run(command, stdin, 0);
     }
 
-    private void run(List<String> command, String stdin) throws IOException, InterruptedException {
+    private void run(List<String> command, String stdin, int exitCode) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
         builder.environment().remove("VAULT_DIR");
@@ -120,6 +145,6 @@ class ClassLoadingIT {
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), command + " did not finish");
-        assertEquals(0, process.exitValue(), command + ": " + Files.readString(work.resolve("err.txt")));
+        assertEquals(exitCode, process.exitValue(), command + ": " + Files.readString(work.resolve("err.txt")));
     }
 }

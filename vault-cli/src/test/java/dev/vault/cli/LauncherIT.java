@@ -75,7 +75,7 @@ class LauncherIT {
         Result result = run(new byte[0], "demo");
         assertEquals(0, result.code, result.err);
         String out = new String(result.out, StandardCharsets.UTF_8);
-        assertTrue(out.contains("the command got DEMO_TOKEN (17 bytes)"), out);
+        assertTrue(out.contains("\nthe command sees [masked:DEMO_TOKEN] (17 bytes)\n"), out);
         String folder = out.substring(out.indexOf("A vault in ") + 11, out.indexOf("/project,"));
         assertTrue(!Files.exists(Path.of(folder)), "the demo left " + folder + " behind");
     }

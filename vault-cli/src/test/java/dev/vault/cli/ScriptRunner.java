@@ -31,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * env NAME=VALUE / cd DIR    set for the commands that follow
  * exists P / ! exists P / mode P 600 / cmp P Q / ! cmp P Q / chmod 644 P
  * ln -s TARGET LINK / rm P (a file, or a folder and all in it) / append FILE TEXT (no newline added)
+ * cp FROM TO / mkdir P
+ * hold-lock FILE / release-lock  another process (python3) takes, then drops, an fcntl lock on FILE, as a
+ *                            vault process holds the audit log's lock while it writes
  * -- FILE --                 a file written into $WORK before the script runs (to the next -- or the end)
  * </pre>
  *
@@ -40,6 +43,8 @@ final class ScriptRunner {
     private final Path work;
     private final Map<String, String> env = new HashMap<>();
     private Path cwd;
+    /** The process of hold-lock, until release-lock or the end of the script. */
+    private Process lockHolder;
 
     ScriptRunner(Path work) {
         this.work = work;
@@ -54,6 +59,16 @@ final class ScriptRunner {
         List<String> lines = new ArrayList<>(List.of(script.split("\n", -1)));
         int filesAt = writeFiles(lines);
         List<String> commands = lines.subList(0, filesAt);
+        try {
+            runCommands(commands);
+        } finally {
+            if (lockHolder != null) {
+                lockHolder.destroyForcibly();
+            }
+        }
+    }
+
+    private void runCommands(List<String> commands) throws IOException {
         for (int i = 0; i < commands.size(); i++) {
             String line = substitute(commands.get(i));
             if (line.isBlank() || line.startsWith("#")) {
@@ -213,6 +228,26 @@ final class ScriptRunner {
                     }
                 }
                 break;
+            case "cp":
+                Files.copy(cwd.resolve(words.get(1)), cwd.resolve(words.get(2)),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                break;
+            case "mkdir":
+                Files.createDirectories(cwd.resolve(words.get(1)));
+                break;
+            case "hold-lock":
+                holdLock(cwd.resolve(words.get(1)), where);
+                break;
+            case "release-lock":
+                lockHolder.getOutputStream().close();
+                try {
+                    assertEquals(0, lockHolder.waitFor(), where);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail(where + ": interrupted");
+                }
+                lockHolder = null;
+                break;
             case "append":
                 Files.writeString(cwd.resolve(words.get(1)), words.get(2), StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -220,6 +255,19 @@ final class ScriptRunner {
             default:
                 fail(where + ": unknown step");
         }
+    }
+
+    /** Starts a process that holds an exclusive fcntl lock on {@code file} until its stdin closes. */
+    private void holdLock(Path file, String where) throws IOException {
+        assertTrue(lockHolder == null, where + ": a lock is held already");
+        lockHolder = new ProcessBuilder("python3", "-c", "import fcntl, sys\n"
+                + "f = open(sys.argv[1], 'a')\n"
+                + "fcntl.lockf(f, fcntl.LOCK_EX)\n"
+                + "print('locked', flush=True)\n"
+                + "sys.stdin.read()\n", file.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] said = lockHolder.getInputStream().readNBytes("locked\n".length());
+        assertEquals("locked\n", new String(said, StandardCharsets.UTF_8), where + ": the lock was not taken");
     }
 
     private static String toSymbolic(String octal) {

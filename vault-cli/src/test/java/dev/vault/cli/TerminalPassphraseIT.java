@@ -147,6 +147,8 @@ class TerminalPassphraseIT {
         env.remove("VAULT_DIR");
         env.remove("VAULT_IDENTITY");
         env.remove("VAULT_PASSPHRASE_FILE");
+        // errors on a terminal are coloured where TERM allows (TerminalColourIT); these compare the plain words
+        env.put("NO_COLOR", "1");
         env.put("XDG_CONFIG_HOME", work.resolve("config").toString());
         return builder;
     }

@@ -609,8 +609,9 @@ public final class Vault {
                 : manifestPurposeOrNull(name);
         Path file;
         int resolved;
+        int current;
         try {
-            int current = store.currentVersion(name);
+            current = store.currentVersion(name);
             resolved = version != null ? version : current;
             file = resolved > 0 ? store.fileOf(name, resolved, current) : null;
         } catch (IOException e) {
@@ -639,7 +640,7 @@ public final class Vault {
                             "not a recipient of this secret")
                     : AuditEvent.error(action, name.toString(), resolved, identity.recipient(), statedPurpose,
                             "decrypt failed: " + e.failure().description()));
-            throw decryptFailure(file, identity, e);
+            throw decryptFailure(file, name, resolved == current ? null : resolved, identity, e);
         }
         return new Read(value, AuditEvent.of(action, name.toString(), resolved, identity.recipient(), statedPurpose,
                 AuditEvent.Result.OK, note));
@@ -666,8 +667,10 @@ public final class Vault {
             reason = "identity not in the manifest";
             refusal = new VaultException(VaultException.Kind.NO_ACCESS, "identity \"" + identity.source() + "\" ("
                     + AgeKeys.abbreviate(identity.recipient()) + ") is not listed in the manifest, so it reads no secret",
-                    "ask an admin to add it with `vault identity new` or under identities in the manifest, "
-                            + "then to `vault grant " + name + " NAME`");
+                    "a reader of \"" + name + "\" can add and grant it: vault identity add NAME "
+                            + (AgeKeys.isPostQuantum(identity.recipient()) ? "RECIPIENT" : identity.recipient())
+                            + " && vault grant " + name + " NAME; or use a listed identity (`vault identity list`) "
+                            + "with -i/--identity FILE");
         } else if (!current.canDecrypt(identity.recipient(), entry)) {
             reason = "not a reader";
             String readers = entry.readers() == null || entry.readers().isEmpty() ? "none; admins only"
@@ -702,19 +705,28 @@ public final class Vault {
                         "its versions are kept: `vault history " + name + "`, then `vault get " + name
                                 + " --version N`");
             }
+            List<String> stored = new ArrayList<>();
+            for (SecretName other : store.names()) {
+                stored.add(other.toString());
+            }
+            return VaultException.failed("no secret named \"" + name + "\"",
+                    NearestName.didYouMean(name.toString(), stored) + "`vault list` shows the secrets there are");
         } catch (IOException e) {
             return VaultException.failed("cannot read the store: " + e.getMessage());
         }
-        return VaultException.failed("no secret named \"" + name + "\"", "`vault list` shows the secrets there are");
     }
 
-    private static VaultException decryptFailure(Path file, Identity identity, DecryptException e) {
+    /** {@code earlier} is the version read when it is not the current one, else null. */
+    private static VaultException decryptFailure(Path file, SecretName name, Integer earlier, Identity identity,
+                                                 DecryptException e) {
         if (e.failure() == DecryptException.Failure.NO_MATCH) {
             return new VaultException(VaultException.Kind.NO_ACCESS,
                     "\"" + file + "\" does not decrypt with identity \"" + identity.source() + "\" ("
                             + AgeKeys.abbreviate(identity.recipient()) + "): it was not encrypted to that key",
-                    "use the identity the secret was stored for (-i/--identity FILE), "
-                            + "or ask a reader to set it again after `vault identity new`", e);
+                    earlier == null ? "the manifest names it a reader, but the file was not encrypted to it again: "
+                            + "a reader who can open it can run `vault rekey " + name + "`"
+                            : "version " + earlier + " stays encrypted to the readers it had then: read it with one of "
+                            + "their identities: vault get " + name + " --version " + earlier + " -i FILE", e);
         }
         return new VaultException(VaultException.Kind.NO_ACCESS,
                 "\"" + file + "\" does not decrypt: " + e.failure().description(),
@@ -1052,7 +1064,7 @@ public final class Vault {
         } catch (DecryptException e) {
             recordFailure(AuditEvent.denied(action, name.toString(), null, identity.recipient(), entry.purpose(),
                     "not a recipient of this secret"));
-            throw decryptFailure(file, identity, e);
+            throw decryptFailure(file, name, null, identity, e);
         } catch (IOException e) {
             throw VaultException.failed("cannot read \"" + file + "\": " + e.getMessage());
         }

@@ -124,7 +124,8 @@ class ManifestEditsThroughVaultTest {
                 () -> Vault.open(paths, event -> 1).get(name("db/password"), null, () -> IdentityFile.read(aliceKey), null));
         assertEquals(paths.manifest() + ":" + line + ":22: secret \"db/password\" has an unknown reader \"mallory\"",
                 refused.getMessage());
-        assertEquals("readers are identities or groups: alice", refused.hint());
+        assertEquals("readers are identities or groups: alice; for a new one, take \"mallory\" out here, run "
+                + "`vault identity new mallory`, then `vault grant db/password mallory`", refused.hint());
     }
 
     private static SecretBytes value(String text) {

@@ -77,11 +77,12 @@ public final class ChainedAuditLog implements AuditLog {
             throw e;
         } catch (BoundedLock.TimeoutException e) {
             throw failure("the audit log is locked by another process: " + e.getMessage(),
-                    "retry; if it stays locked, look for a stuck vault process (fuser " + files.folder().resolve("audit.lock") + ")", e);
+                    "another vault command is writing to it: retry; if it stays locked, this names the process "
+                            + "that holds it: fuser -v " + files.lock(), e);
         } catch (NoSuchFileException e) {
-            throw failure("the audit log \"" + files.active() + "\" is missing", MAKE_WRITABLE, e);
+            throw failure("the audit log \"" + files.active() + "\" is missing", missingHint(), e);
         } catch (IOException | RuntimeException e) {
-            throw failure("cannot write the audit log \"" + files.active() + "\": " + describe(e), MAKE_WRITABLE, e);
+            throw failure("cannot write the audit log \"" + files.active() + "\": " + describe(e), cannotWriteHint(e), e);
         }
     }
 
@@ -99,8 +100,25 @@ public final class ChainedAuditLog implements AuditLog {
                 LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static final String MAKE_WRITABLE =
-            "the vault records every access before it happens; make the audit log writable, then retry";
+    /** What to do when the log cannot be written, by what stopped it (a message for the cause, not the log). */
+    String cannotWriteHint(Exception e) {
+        Path folder = files.folder();
+        if (e instanceof AccessDeniedException) {
+            return "the vault records every access before it happens: let your user write the audit folder, then "
+                    + "retry: chmod -R u+rwX " + folder + " (if another user owns it: sudo chown -R $USER " + folder + ")";
+        }
+        if (e instanceof FileSystemException && "read-only file system".equals(describe(e))) {
+            return "the vault records every access before it happens, so a read-only copy releases nothing: "
+                    + "mount " + folder.getParent() + " read-write, then retry";
+        }
+        return "the vault records every access before it happens; `vault doctor` shows what is wrong with "
+                + folder;
+    }
+
+    private String missingHint() {
+        return "vault never starts a new log by itself, so that a deleted log is noticed: put the vault's "
+                + "audit.log back in " + files.folder() + " (from a backup), then retry";
+    }
 
     private long appendLocked(FileChannel channel, List<AuditEvent> events) throws IOException, VaultException {
         long size = channel.size();
@@ -242,7 +260,7 @@ public final class ChainedAuditLog implements AuditLog {
         } catch (VaultException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw failure("cannot repair the audit log \"" + files.active() + "\": " + describe(e), MAKE_WRITABLE, e);
+            throw failure("cannot repair the audit log \"" + files.active() + "\": " + describe(e), cannotWriteHint(e), e);
         }
     }
 

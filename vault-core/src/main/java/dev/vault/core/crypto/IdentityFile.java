@@ -39,7 +39,8 @@ public final class IdentityFile {
     public static Identity read(Path file, PassphrasePrompt prompt) throws VaultException {
         PrivateFile identityFile = new PrivateFile(file, "identity file", VaultException.Kind.NO_ACCESS);
         identityFile.requireOwnerOnly("no identity file at \"" + file + "\"",
-                "`vault init` makes one; or name yours with -i/--identity FILE or VAULT_IDENTITY",
+                "name yours with -i/--identity FILE or VAULT_IDENTITY; or make one with `vault identity new NAME -o "
+                        + file + "` and ask a reader to run `vault grant SECRET NAME`",
                 "a private key must be readable by its owner only: chmod 600 " + file);
         long size;
         try {

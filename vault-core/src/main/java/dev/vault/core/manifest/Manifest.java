@@ -1,5 +1,6 @@
 package dev.vault.core.manifest;
 
+import dev.vault.core.NearestName;
 import dev.vault.core.SecretName;
 import dev.vault.core.VaultException;
 
@@ -116,8 +117,12 @@ public final class Manifest {
             if (!isReaderName(name)) {
                 List<String> known = identityNames();
                 known.addAll(groups.keySet());
+                String nearest = NearestName.of(name, known);
                 throw VaultException.failed("no identity or group named \"" + name + "\" in the manifest",
-                        "readers are identities or groups: " + String.join(", ", known));
+                        (nearest != null ? "did you mean \"" + nearest + "\"? " : "")
+                                + "readers are identities or groups: " + String.join(", ", known)
+                                + (nearest == null && ManifestReader.isIdentityName(name)
+                                ? "; `vault identity new " + name + "` makes a new one" : ""));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.vault.core.manifest;
 
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.vault.core.NearestName;
 import dev.vault.core.SecretName;
 import dev.vault.core.VaultException;
 import dev.vault.core.crypto.AgeKeys;
@@ -55,6 +56,10 @@ public final class ManifestReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.AccessDeniedException e) {
+            Path vault = file.toAbsolutePath().getParent();
+            throw VaultException.failed("cannot read the manifest \"" + file + "\": permission denied",
+                    "the vault's files must be yours (made with sudo?): sudo chown -R $USER " + vault);
         } catch (IOException e) {
             throw VaultException.failed("cannot read the manifest \"" + file + "\": " + e.getMessage());
         }
@@ -117,7 +122,7 @@ public final class ManifestReader {
             try {
                 document = YamlTreeReader.read(text);
             } catch (YamlException e) {
-                throw error(e.line, e.column, e.getMessage(), "fix the YAML, or compare with manifest.example.yaml");
+                throw error(e.line, e.column, e.getMessage(), e.hint);
             }
         }
         if (!(document instanceof YamlNode.Mapping)) {
@@ -162,7 +167,8 @@ public final class ManifestReader {
             for (Item item : textList(entry)) {
                 if (!identities.containsKey(item.text)) {
                     throw error(item.line, item.column, "group \"" + entry.key + "\" has an unknown member \""
-                            + item.text + "\"", "a group lists identities by name: " + known(identities.keySet()));
+                            + item.text + "\"", NearestName.didYouMean(item.text, identities.keySet())
+                            + "a group lists identities by name: " + known(identities.keySet()));
                 }
                 if (members.contains(item.text)) {
                     throw error(item.line, item.column, "group \"" + entry.key + "\" lists \"" + item.text
@@ -188,7 +194,7 @@ public final class ManifestReader {
                 List<String> all = new ArrayList<>(identities.keySet());
                 all.addAll(groups.keySet());
                 throw error(item.line, item.column, (kind == null ? key : named(kind, key))
-                        + " has an unknown reader \"" + item.text + "\"", "readers are identities or groups: " + known(all));
+                        + " has an unknown reader \"" + item.text + "\"", unknownReaderHint(item.text, all, kind, key));
             }
             if (names.contains(item.text)) {
                 throw error(item.line, item.column, (kind == null ? key : named(kind, key))
@@ -207,6 +213,23 @@ public final class ManifestReader {
             }
         }
         return true;
+    }
+
+    /**
+     * A typo gets {@code did you mean}; a name that is no typo may be someone new, whose identity
+     * {@code vault identity new} makes once the manifest reads again.
+     */
+    private static String unknownReaderHint(String name, List<String> all, String kind, String key) {
+        String nearest = NearestName.of(name, all);
+        if (nearest != null) {
+            return "did you mean \"" + nearest + "\"? readers are identities or groups: " + known(all);
+        }
+        if (!isIdentityName(name)) {
+            return "readers are identities or groups: " + known(all);
+        }
+        String addBack = "secret".equals(kind) ? "`vault grant " + key + " " + name + "`" : "add it back here";
+        return "readers are identities or groups: " + known(all) + "; for a new one, take \"" + name
+                + "\" out here, run `vault identity new " + name + "`, then " + addBack;
     }
 
     private static String known(Collection<String> names) {
@@ -458,7 +481,7 @@ public final class ManifestReader {
             if (!allowed.contains(entry.key)) {
                 String where = kind == null ? "at the top level" : "in " + named(kind, key);
                 throw error(entry.line, entry.column, "unknown key \"" + entry.key + "\" " + where,
-                        "the keys allowed here are: " + String.join(", ", known));
+                        NearestName.didYouMean(entry.key, known) + "the keys allowed here are: " + String.join(", ", known));
             }
         }
     }

@@ -33,14 +33,12 @@ final class YamlTreeReader {
             YamlNode root = reader.value(first, 0);
             if (reader.parser.nextToken() != null) {
                 JsonLocation at = reader.parser.currentTokenLocation();
-                throw new YamlException(at.getLineNr(), at.getColumnNr(), "only one YAML document is allowed");
+                throw new YamlException(at.getLineNr(), at.getColumnNr(), "only one YAML document is allowed",
+                        "keep one document: remove the \"---\" line and what follows it, or merge the two");
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage().split("\n", 2)[0];
-            throw new YamlException(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    "not valid YAML: " + message);
+            throw YamlProblem.of(e);
         } catch (IOException e) {
             throw new YamlException(1, 1, "not readable: " + e.getMessage());
         }
@@ -72,7 +70,8 @@ final class YamlTreeReader {
             JsonLocation at = parser.currentTokenLocation();
             String key = parser.getText();
             if (!keys.add(key)) {
-                throw new YamlException(at.getLineNr(), at.getColumnNr(), "duplicate key \"" + key + "\"");
+                throw new YamlException(at.getLineNr(), at.getColumnNr(), "duplicate key \"" + key + "\"",
+                        "merge the two into one");
             }
             YamlNode value = value(parser.nextToken(), at.getLineNr());
             YamlNode.Entry entry = new YamlNode.Entry(key, at.getLineNr(), at.getColumnNr(), value);

@@ -289,6 +289,21 @@ class AuditChainTest {
     }
 
     @Test
+    void aLogThatCannotBeWrittenGetsTheFixForWhatStoppedIt() {
+        ChainedAuditLog log = log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES);
+        // root writes whatever the modes say, so a refused write is made here, not by chmod
+        assertEquals("the vault records every access before it happens: let your user write the audit folder, then "
+                        + "retry: chmod -R u+rwX " + folder + " (if another user owns it: sudo chown -R $USER " + folder + ")",
+                log.cannotWriteHint(new java.nio.file.AccessDeniedException(files.active().toString())));
+        assertEquals("the vault records every access before it happens, so a read-only copy releases nothing: mount "
+                        + temp + " read-write, then retry",
+                log.cannotWriteHint(new java.nio.file.FileSystemException(files.active().toString(), null,
+                        "Read-only file system")));
+        assertEquals("the vault records every access before it happens; `vault doctor` shows what is wrong with "
+                + folder, log.cannotWriteHint(new java.nio.file.NotDirectoryException(folder.toString())));
+    }
+
+    @Test
     void aLockNotObtainedInTimeIsAnAuditFailure() throws Exception {
         ChainedAuditLog log = log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES);
         try (BoundedLock held = BoundedLock.acquire(folder.resolve("audit.lock"), 1000)) {
@@ -299,6 +314,8 @@ class AuditChainTest {
                 assertEquals(VaultException.Kind.AUDIT, refused.kind());
                 assertEquals("the audit log is locked by another process: it was not released within 500 ms; "
                         + "nothing was released or changed", refused.getMessage());
+                assertEquals("another vault command is writing to it: retry; if it stays locked, this names the "
+                        + "process that holds it: fuser -v " + folder.resolve("audit.lock"), refused.hint());
             } finally {
                 other.shutdown();
             }

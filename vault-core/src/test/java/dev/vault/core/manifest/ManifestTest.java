@@ -109,7 +109,7 @@ class ManifestTest {
                 "manifest.yaml:4:16: identity \"bob\" has an invalid recipient: the recipient is not valid Bech32");
         assertError("version: 1\nversion: 1\n", "manifest.yaml:2:1: duplicate key \"version\"");
         assertError("version: 2\n", "manifest.yaml:1:10: unsupported manifest version (this vault reads version 1)");
-        assertError("version: 1\nsecrets: [\n", "manifest.yaml:2:11: not valid YAML");
+        assertError("version: 1\nsecrets: [\n", "manifest.yaml:2:11: not valid YAML: the text ends inside a [ list or { mapping opened here");
         assertError("version: 1\nsecrets:\n  a:\n    env: X\n", "manifest.yaml:3:3: \"a\" has no \"purpose\"");
     }
 
@@ -212,13 +212,71 @@ class ManifestTest {
                 "manifest.yaml:8:19: \"post_quantum\" must be true or false, found a list",
                 "write post_quantum: true (no quotes), or leave the line out");
         assertError(identities + "secrets:\n  a:\n    purpose: x\n    postquantum: true\n",
-                "manifest.yaml:8:5: unknown key \"postquantum\" in secret \"a\"", "the keys allowed here are: purpose, "
+                "manifest.yaml:8:5: unknown key \"postquantum\" in secret \"a\"", "did you mean \"post_quantum\"? "
+                        + "the keys allowed here are: purpose, "
                         + "owner, readers, consumers, env, rotate_every, rotated, expires, tags, post_quantum");
         assertError("post_quantum: true\n" + identities + "secrets:\n  a:\n    purpose: x\n  b:\n    purpose: y\n"
                         + "    post_quantum: false\n",
                 "manifest.yaml:11:19: secret \"b\" has post_quantum: false, but a secret cannot relax the vault-wide "
                         + "post_quantum: true",
                 "delete the line: every secret of this vault is read with post-quantum keys only");
+    }
+
+    @Test
+    void yamlMistakesAreNamedInPlainWordsWhereTheFixGoesWithTheFix() {
+        String top = "version: 1\nsecrets:\n  db:\n";
+        assertError(top + "\tpurpose: x\n", "manifest.yaml:4:1: not valid YAML: a tab, where YAML allows only spaces",
+                "replace the tab at line 4, column 1 with spaces");
+        assertError(top + "    purpose: x\n   readers: [a]\n",
+                "manifest.yaml:5:4: not valid YAML: line 5 is indented differently from the lines above it",
+                "indent each key with as many spaces as the keys beside it (two for each level)");
+        assertError(top + "    purpose: \"x\n    env: X\n", "manifest.yaml:4:14: not valid YAML: this quote is never closed",
+                "end the value with the same quote on line 4");
+        assertError(top + "    purpose: the db: main\n",
+                "manifest.yaml:4:20: not valid YAML: a \":\" where YAML does not allow one",
+                "quote a value that holds \": \" (purpose: \"a: b\"); or give the key on the line above its \":\"");
+        assertError(top + "    purpose: x\n    readers: [a, b\n    env: X\n",
+                "manifest.yaml:5:14: not valid YAML: this [ is never closed",
+                "close the list on the same line: readers: [alice, bob]");
+        assertError(top + "    purpose: x\n    tags: {a: b\n    env: X\n",
+                "manifest.yaml:5:11: not valid YAML: this { is never closed", "close it with } on the same line");
+        assertError("version: 1\nversion: 1\n", "manifest.yaml:2:1: duplicate key \"version\"", "merge the two into one");
+    }
+
+    @Test
+    void anUnknownReaderGetsTheNearestNameOrHowToAddANewOne() {
+        String identities = "version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n  bob:\n    recipient: " + R2
+                + "\nsecrets:\n  db:\n    purpose: x\n";
+        assertError(identities + "    readers: [alcie]\n",
+                "manifest.yaml:10:15: secret \"db\" has an unknown reader \"alcie\"",
+                "did you mean \"alice\"? readers are identities or groups: alice, bob");
+        assertError(identities + "    readers: [Bob]\n", "manifest.yaml:10:15: secret \"db\" has an unknown reader \"Bob\"",
+                "did you mean \"bob\"? readers are identities or groups: alice, bob");
+        assertError(identities + "    readers: [carol]\n",
+                "manifest.yaml:10:15: secret \"db\" has an unknown reader \"carol\"",
+                "readers are identities or groups: alice, bob; for a new one, take \"carol\" out here, run "
+                        + "`vault identity new carol`, then `vault grant db carol`");
+        assertError(identities + "    readers: [\"carol smith\"]\n",
+                "manifest.yaml:10:15: secret \"db\" has an unknown reader \"carol smith\"",
+                "readers are identities or groups: alice, bob");
+        assertError(identities.replace("secrets:", "admins: [root]\nsecrets:"),
+                "manifest.yaml:7:10: admins has an unknown reader \"root\"",
+                "readers are identities or groups: alice, bob; for a new one, take \"root\" out here, run "
+                        + "`vault identity new root`, then add it back here");
+        assertError(identities.replace("secrets:", "groups:\n  ops: [alicia]\nsecrets:"),
+                "manifest.yaml:8:9: group \"ops\" has an unknown member \"alicia\"",
+                "did you mean \"alice\"? a group lists identities by name: alice, bob");
+    }
+
+    @Test
+    void readerNamesGivenOnTheCommandLineGetTheNearestNameOrHowToMakeOne() throws VaultException {
+        Manifest manifest = ManifestReader.read("version: 1\nidentities:\n  alice:\n    recipient: " + ALICE + "\n",
+                "manifest.yaml");
+        VaultException typo = assertThrows(VaultException.class, () -> manifest.checkReaderNames(List.of("alcie")));
+        assertEquals("no identity or group named \"alcie\" in the manifest", typo.getMessage());
+        assertEquals("did you mean \"alice\"? readers are identities or groups: alice", typo.hint());
+        VaultException fresh = assertThrows(VaultException.class, () -> manifest.checkReaderNames(List.of("carol")));
+        assertEquals("readers are identities or groups: alice; `vault identity new carol` makes a new one", fresh.hint());
     }
 
     @Test
