@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * offers. bash: the function the script registers for vault is called as bash's programmable completion calls it
  * (complete.bash); zsh: the line is typed into an interactive zsh in a pseudo-terminal and TAB pressed, with the
  * script as _vault on $fpath (complete.zsh); fish: its own {@code complete -C LINE}. The folder holds a file and a
- * folder, for the values that are paths. .ci/run installs zsh and fish.
+ * folder, for the values that are paths; HOME is a folder of the test's. .ci/run installs zsh and fish.
  */
 class ShellCompletionTest {
     private static final Path HARNESS = Path.of("src", "test", "resources", "completion").toAbsolutePath();
@@ -149,7 +149,11 @@ class ShellCompletionTest {
 
     /** The command's stdout lines; it must succeed and print nothing on stderr. */
     private static List<String> run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(here.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(here.toFile());
+        // a home of its own: fish makes its folders there, and no one's shell settings count
+        builder.environment().put("HOME", work.resolve("home").toString());
+        builder.environment().keySet().removeIf(name -> name.startsWith("XDG_") || name.equals("ZDOTDIR"));
+        Process process = builder.start();
         process.getOutputStream().close();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
