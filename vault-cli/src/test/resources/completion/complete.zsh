@@ -1,12 +1,12 @@
 #!/usr/bin/env zsh
 # Prints the words zsh's completion offers for each command line, one a line (a word may come more than once),
-# then <end>: complete.zsh FOLDER 'LINE'...
-# FOLDER holds the completion function; the line is typed into an interactive zsh in a pseudo-terminal,
-# then TAB, in one zsh. compadd is wrapped to print each word it is given that matches, before adding it.
+# then <end>: complete.zsh fpath|source FOLDER 'LINE'...
+# FOLDER holds the completion function _vault, which is found on $fpath by compinit, or sourced after it; each
+# line is typed into an interactive zsh in a pseudo-terminal, then TAB, in one zsh. compadd is wrapped to print each word it is given that matches, before adding it.
 emulate -L zsh
 zmodload zsh/zpty || exit 3
-folder=$1
-lines=("${@[2,-1]}")
+how=$1 folder=$2
+lines=("${@[3,-1]}")
 local all out
 local -a hits
 zpty shell zsh -f -i
@@ -20,7 +20,11 @@ function run {
   return 1
 }
 run "PS1='' RPS1=''; unsetopt AUTO_LIST AUTO_MENU BEEP" || exit 4
-run "fpath=(${(q)folder} \$fpath); autoload -Uz compinit; compinit -u -D" || exit 4
+if [[ $how == fpath ]]; then
+  run "fpath=(${(q)folder} \$fpath); autoload -Uz compinit; compinit -u -D" || exit 4
+else
+  run "autoload -Uz compinit; compinit -u -D; source ${(q)folder}/_vault" || exit 4
+fi
 run 'compadd() { if (( ${@[(I)-[ODA]]} )); then builtin compadd "$@"; return; fi; local -a hits; builtin compadd -O hits "$@"; (( $#hits )) && print -rl -- "<hit>"${^hits}; builtin compadd "$@"; }' || exit 4
 # TAB completes, then prints a marker: nothing more is typed while completion runs (zsh cuts a completion
 # short when keys are waiting)

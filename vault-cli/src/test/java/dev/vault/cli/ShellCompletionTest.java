@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The scripts `vault completion bash|zsh|fish` prints, in real shells: what a TAB at the end of a command line
  * offers. bash: the function the script registers for vault is called as bash's programmable completion calls it
  * (complete.bash); zsh: the line is typed into an interactive zsh in a pseudo-terminal and TAB pressed, with the
- * script as _vault on $fpath (complete.zsh); fish: its own {@code complete -C LINE}. The folder holds a file and a
- * folder, for the values that are paths; HOME is a folder of the test's. .ci/run installs zsh and fish.
+ * script as _vault on $fpath, or sourced after compinit (complete.zsh); fish: its own {@code complete -C LINE}.
+ * The folder the shells run in holds a file and a folder, for the values that are paths; HOME is a folder of the
+ * test's. .ci/run installs zsh and fish.
  */
 class ShellCompletionTest {
     private static final Path HARNESS = Path.of("src", "test", "resources", "completion").toAbsolutePath();
@@ -81,7 +82,15 @@ class ShellCompletionTest {
         expected.put("vault get --purpose ", List.of());
         expected.put("vault --vault folder audit v", List.of("verify"));
         expected.put("vault completion ", List.of("bash", "fish", "zsh"));
-        assertEquals(expected, zsh(expected.keySet()));
+        assertEquals(expected, zsh("fpath", expected.keySet()));
+    }
+
+    @Test
+    void zshSourced() throws Exception {
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("vault au", List.of("audit"));
+        expected.put("vault get -o ", List.of("folder", "notes.txt"));
+        assertEquals(expected, zsh("source", expected.keySet()));
     }
 
     @Test
@@ -110,9 +119,9 @@ class ShellCompletionTest {
                 scripts.resolve("vault.bash").toString(), line));
     }
 
-    /** What each line completes to, typed one after another into one zsh. */
-    private static Map<String, List<String>> zsh(java.util.Collection<String> lines) throws Exception {
-        List<String> command = new ArrayList<>(List.of("zsh", "-f", HARNESS.resolve("complete.zsh").toString(),
+    /** What each line completes to, typed one after another into one zsh: _vault on $fpath, or sourced. */
+    private static Map<String, List<String>> zsh(String how, java.util.Collection<String> lines) throws Exception {
+        List<String> command = new ArrayList<>(List.of("zsh", "-f", HARNESS.resolve("complete.zsh").toString(), how,
                 scripts.toString()));
         command.addAll(lines);
         List<String> output = run(command.toArray(String[]::new));
