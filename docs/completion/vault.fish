@@ -136,7 +136,7 @@ complete -c vault -n '__vault_at ""' -a 'audit' -d 'Verify, read, checkpoint and
 complete -c vault -n '__vault_at ""' -a 'guard' -d 'Check shell commands before they run, so that secret values, key material'
 complete -c vault -n '__vault_at ""' -a 'redact' -d 'Copy stdin to stdout with every secret value this identity can read masked as [masked:NAME].'
 complete -c vault -n '__vault_at ""' -a 'demo' -d 'A guided run in a temporary folder: init, identity, set, get, exec, list, history.'
-complete -c vault -n '__vault_at ""' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish (docs/shell-completion.md).'
+complete -c vault -n '__vault_at ""' -a 'completion' -d 'Print a shell completion script: vault completion bash|zsh|fish.'
 complete -c vault -n '__vault_at ""' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at ""' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at ""' -l 'debug' -d 'Print stack traces of errors.'

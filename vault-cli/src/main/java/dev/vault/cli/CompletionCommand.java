@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 @Command(name = "completion", description = {
-        "Print the shell completion script for bash, zsh or fish (docs/shell-completion.md).",
-        "Made from vault's own commands; the same as docs/completion/ holds."})
+        "Print a shell completion script: vault completion bash|zsh|fish.",
+        "Install it as docs/shell-completion.md says (docs/completion/ holds the same)."})
 final class CompletionCommand implements Callable<Integer> {
     /** The shells there is a script for. */
     enum Shell {
