@@ -117,11 +117,8 @@ final class CompletionModel {
         return takesPath(original) && !repeatable(original) ? File.class : original.type();
     }
 
-    /** The original's element types, but {@link File} for a list of paths. */
+    /** The original's element types, but {@link File} for a path or a list of them. */
     private static Class<?>[] auxiliaryTypes(ArgSpec original) {
-        if (!takesPath(original)) {
-            return original.auxiliaryTypes();
-        }
-        return repeatable(original) ? new Class<?>[] {File.class} : new Class<?>[] {File.class};
+        return takesPath(original) ? new Class<?>[] {File.class} : original.auxiliaryTypes();
     }
 }
