@@ -33,7 +33,7 @@ final class FastPath {
      */
     static final Set<String> COMMAND_NAMES = Set.of("init", "identity", "set", "import", "rotate", "get", "list",
             "history", "rm", "purge", "grant", "revoke", "rekey", "doctor", "exec", "fingerprint", "check-env",
-            "which", "audit", "guard", "redact", "demo", "check", "install");
+            "which", "audit", "guard", "redact", "demo", "completion", "check", "install");
 
     /** Between the names of exec's --only and --keep-env; repeating the option adds more. */
     private static final char SEPARATOR = ',';

@@ -20,7 +20,8 @@ final class Subcommands {
             SetCommand.class, ImportCommand.class, RotateCommand.class, GetCommand.class, ListCommand.class,
             HistoryCommand.class, RmCommand.class, PurgeCommand.class, GrantCommand.class, RevokeCommand.class,
             RekeyCommand.class, DoctorCommand.class, ExecCommand.class, FingerprintCommand.class, CheckEnvCommand.class,
-            WhichCommand.class, AuditCommand.class, GuardCommand.class, RedactCommand.class, DemoCommand.class);
+            WhichCommand.class, AuditCommand.class, GuardCommand.class, RedactCommand.class, DemoCommand.class,
+            CompletionCommand.class);
 
     private static Map<String, Class<?>> byName(Class<?>... classes) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();
