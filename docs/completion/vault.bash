@@ -178,6 +178,7 @@ function _complete_vault() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_vault; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vault; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity new" ];    then _picocli_vault_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity add" ];    then _picocli_vault_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity list" ];    then _picocli_vault_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} audit verify" ];    then _picocli_vault_audit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} audit log" ];    then _picocli_vault_audit; return $?; fi
@@ -211,21 +212,23 @@ function _complete_vault() {
   local cmds21=(demo)
   local cmds22=(completion)
   local cmds23=(identity new)
-  local cmds24=(identity list)
-  local cmds25=(audit verify)
-  local cmds26=(audit log)
-  local cmds27=(audit checkpoint)
-  local cmds28=(audit repair)
-  local cmds29=(guard check)
-  local cmds30=(guard install)
+  local cmds24=(identity add)
+  local cmds25=(identity list)
+  local cmds26=(audit verify)
+  local cmds27=(audit log)
+  local cmds28=(audit checkpoint)
+  local cmds29=(audit repair)
+  local cmds30=(guard check)
+  local cmds31=(guard install)
 
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_vault_guard_install; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_vault_guard_check; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_vault_audit_repair; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_vault_audit_checkpoint; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_vault_audit_log; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_vault_audit_verify; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_vault_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_vault_guard_install; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_vault_guard_check; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_vault_audit_repair; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_vault_audit_checkpoint; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_vault_audit_log; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_vault_audit_verify; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_vault_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_vault_identity_add; return $?; fi
   if CompWordsContainsArray "${cmds23[@]}"; then _picocli_vault_identity_new; return $?; fi
   if CompWordsContainsArray "${cmds22[@]}"; then _picocli_vault_completion; return $?; fi
   if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vault_demo; return $?; fi
@@ -336,7 +339,7 @@ function _picocli_vault_identity() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list"
+  local commands="new add list"
   local flag_opts="'--debug' '-h' '--help'"
   local arg_opts="'--vault' '-i' '--identity'"
 
@@ -1261,6 +1264,45 @@ function _picocli_vault_identity_new() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_vault_identity_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-h' '--help'"
+  local arg_opts="'--note' '--vault' '-i' '--identity'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--note')
+      return
+      ;;
+    '--vault')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-i'|'--identity')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_vault_identity_list() {
   # Get completion data
@@ -1469,7 +1511,7 @@ function _picocli_vault_guard_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help'"
+  local flag_opts="'--json' '--debug' '-h' '--help'"
   local arg_opts="'--command' '--hook' '--batch' '--vault' '-i' '--identity'"
 
   type compopt &>/dev/null && compopt +o default

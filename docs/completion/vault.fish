@@ -7,7 +7,7 @@ function __vault_subcommands --argument-names command
         case ''
             printf '%s\n' 'init' 'identity' 'set' 'import' 'rotate' 'get' 'list' 'history' 'rm' 'purge' 'grant' 'revoke' 'rekey' 'doctor' 'exec' 'fingerprint' 'check-env' 'which' 'audit' 'guard' 'redact' 'demo' 'completion'
         case 'identity'
-            printf '%s\n' 'new' 'list'
+            printf '%s\n' 'new' 'add' 'list'
         case 'audit'
             printf '%s\n' 'verify' 'log' 'checkpoint' 'repair'
         case 'guard'
@@ -26,6 +26,8 @@ function __vault_value_options --argument-names command
             printf '%s\n' '--vault' '-i' '--identity'
         case 'identity new'
             printf '%s\n' '-o' '--output' '--note' '--vault' '-i' '--identity'
+        case 'identity add'
+            printf '%s\n' '--note' '--vault' '-i' '--identity'
         case 'identity list'
             printf '%s\n' '--vault' '-i' '--identity'
         case 'set'
@@ -127,15 +129,15 @@ complete -c vault -n '__vault_at ""' -a 'purge' -d 'Delete every version of a se
 complete -c vault -n '__vault_at ""' -a 'grant' -d 'Add an identity or group to a secret\'s readers in the manifest, and encrypt the secret again so that it can read it.'
 complete -c vault -n '__vault_at ""' -a 'revoke' -d 'Remove an identity or group from a secret\'s readers in the manifest, and encrypt the secret again without its key.'
 complete -c vault -n '__vault_at ""' -a 'rekey' -d 'Encrypt again every secret (or only NAME...) whose file is not encrypted to the readers and admins the manifest gives it.'
-complete -c vault -n '__vault_at ""' -a 'doctor' -d 'Check the vault: manifest, orphans, readers, recipients, post-quantum keys, rotation, permissions,'
+complete -c vault -n '__vault_at ""' -a 'doctor' -d 'Check the vault and name the command that fixes each problem found.'
 complete -c vault -n '__vault_at ""' -a 'exec' -d 'Run a command with secrets in its environment.'
 complete -c vault -n '__vault_at ""' -a 'fingerprint' -d 'Print a keyed fingerprint (vfp1:…) of a secret\'s value, or of stdin, to compare values unseen.'
 complete -c vault -n '__vault_at ""' -a 'check-env' -d 'Compare a process\'s or an env file\'s variables with the vault\'s values, by fingerprint.'
 complete -c vault -n '__vault_at ""' -a 'which' -d 'Say which secret `vault exec` would set a variable from, with its fingerprint.'
 complete -c vault -n '__vault_at ""' -a 'audit' -d 'Verify, read, checkpoint and repair the hash-chained audit log.'
-complete -c vault -n '__vault_at ""' -a 'guard' -d 'Check shell commands before they run, so that secret values, key material'
+complete -c vault -n '__vault_at ""' -a 'guard' -d 'Keep secret values, key material and the environment out of an agent\'s conversation.'
 complete -c vault -n '__vault_at ""' -a 'redact' -d 'Copy stdin to stdout with every secret value this identity can read masked as [masked:NAME].'
-complete -c vault -n '__vault_at ""' -a 'demo' -d 'A guided run in a temporary folder: init, identity, set, get, exec, list, history.'
+complete -c vault -n '__vault_at ""' -a 'demo' -d 'A guided run through the main features, in a temporary folder that is deleted afterwards.'
 complete -c vault -n '__vault_at ""' -a 'completion' -d 'Print a shell completion script: vault completion bash|zsh|fish.'
 complete -c vault -n '__vault_at ""' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at ""' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
@@ -154,6 +156,7 @@ complete -c vault -n '__vault_at "init"' -s 'h' -l 'help' -d 'Show this help mes
 
 # vault identity
 complete -c vault -n '__vault_at "identity"' -a 'new' -d 'Make an identity, write it to a 0600 file and record NAME -> recipient in the manifest.'
+complete -c vault -n '__vault_at "identity"' -a 'add' -d 'Record NAME -> RECIPIENT in the manifest, for a key made elsewhere (by `vault init` in another'
 complete -c vault -n '__vault_at "identity"' -a 'list' -d 'List the identities in the manifest: name, recipient, note.'
 complete -c vault -n '__vault_at "identity"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "identity"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
@@ -170,8 +173,15 @@ complete -c vault -n '__vault_at "identity new"' -s 'i' -l 'identity' -r -F -d '
 complete -c vault -n '__vault_at "identity new"' -l 'debug' -d 'Print stack traces of errors.'
 complete -c vault -n '__vault_at "identity new"' -s 'h' -l 'help' -d 'Show this help message and exit.'
 
+# vault identity add
+complete -c vault -n '__vault_at "identity add"' -l 'note' -x -d 'A note for the manifest on who holds it.'
+complete -c vault -n '__vault_at "identity add"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
+complete -c vault -n '__vault_at "identity add"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
+complete -c vault -n '__vault_at "identity add"' -l 'debug' -d 'Print stack traces of errors.'
+complete -c vault -n '__vault_at "identity add"' -s 'h' -l 'help' -d 'Show this help message and exit.'
+
 # vault identity list
-complete -c vault -n '__vault_at "identity list"' -l 'json' -d 'Print JSON.'
+complete -c vault -n '__vault_at "identity list"' -l 'json' -d 'Print JSON (docs/json.md).'
 complete -c vault -n '__vault_at "identity list"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "identity list"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "identity list"' -l 'debug' -d 'Print stack traces of errors.'
@@ -216,7 +226,7 @@ complete -c vault -n '__vault_at "get"' -l 'debug' -d 'Print stack traces of err
 complete -c vault -n '__vault_at "get"' -s 'h' -l 'help' -d 'Show this help message and exit.'
 
 # vault list
-complete -c vault -n '__vault_at "list"' -l 'json' -d 'Print JSON.'
+complete -c vault -n '__vault_at "list"' -l 'json' -d 'Print JSON (docs/json.md).'
 complete -c vault -n '__vault_at "list"' -l 'due' -d 'Only secrets overdue for rotation or expired, or due or expiring within 14 days.'
 complete -c vault -n '__vault_at "list"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "list"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
@@ -224,7 +234,7 @@ complete -c vault -n '__vault_at "list"' -l 'debug' -d 'Print stack traces of er
 complete -c vault -n '__vault_at "list"' -s 'h' -l 'help' -d 'Show this help message and exit.'
 
 # vault history
-complete -c vault -n '__vault_at "history"' -l 'json' -d 'Print JSON.'
+complete -c vault -n '__vault_at "history"' -l 'json' -d 'Print JSON (docs/json.md).'
 complete -c vault -n '__vault_at "history"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "history"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "history"' -l 'debug' -d 'Print stack traces of errors.'
@@ -262,7 +272,7 @@ complete -c vault -n '__vault_at "rekey"' -l 'debug' -d 'Print stack traces of e
 complete -c vault -n '__vault_at "rekey"' -s 'h' -l 'help' -d 'Show this help message and exit.'
 
 # vault doctor
-complete -c vault -n '__vault_at "doctor"' -l 'json' -d 'Print JSON: an array of {check, status, message, fix}.'
+complete -c vault -n '__vault_at "doctor"' -l 'json' -d 'Print JSON: an array of {check, status, message, fix} (docs/json.md).'
 complete -c vault -n '__vault_at "doctor"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "doctor"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "doctor"' -l 'debug' -d 'Print stack traces of errors.'
@@ -292,7 +302,7 @@ complete -c vault -n '__vault_at "check-env"' -l 'pid' -x -d 'A running process 
 complete -c vault -n '__vault_at "check-env"' -l 'env-file' -r -F -d 'A dotenv file (KEY=VALUE lines).'
 complete -c vault -n '__vault_at "check-env"' -l 'only' -x -d 'Check only these variables.'
 complete -c vault -n '__vault_at "check-env"' -l 'purpose' -x -d 'Why, for the audit log.'
-complete -c vault -n '__vault_at "check-env"' -l 'json' -d 'Print JSON.'
+complete -c vault -n '__vault_at "check-env"' -l 'json' -d 'Print JSON (docs/json.md).'
 complete -c vault -n '__vault_at "check-env"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "check-env"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "check-env"' -l 'debug' -d 'Print stack traces of errors.'
@@ -318,7 +328,7 @@ complete -c vault -n '__vault_at "audit"' -s 'h' -l 'help' -d 'Show this help me
 # vault audit verify
 complete -c vault -n '__vault_at "audit verify"' -l 'checkpoint' -r -F -d 'A checkpoint the log must extend.'
 complete -c vault -n '__vault_at "audit verify"' -l 'key' -r -F -d 'The verifier key of the checkpoint\'s signer (default: the checkpoint key\'s .pub in the config folder).'
-complete -c vault -n '__vault_at "audit verify"' -l 'json' -d 'Print the result as JSON.'
+complete -c vault -n '__vault_at "audit verify"' -l 'json' -d 'Print the result as JSON, also when the chain is broken (docs/json.md).'
 complete -c vault -n '__vault_at "audit verify"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "audit verify"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "audit verify"' -l 'debug' -d 'Print stack traces of errors.'
@@ -328,7 +338,7 @@ complete -c vault -n '__vault_at "audit verify"' -s 'h' -l 'help' -d 'Show this 
 complete -c vault -n '__vault_at "audit log"' -l 'secret' -x -d 'Only entries about this secret.'
 complete -c vault -n '__vault_at "audit log"' -l 'action' -x -d 'Only this action (get, exec, set, rm, ...).'
 complete -c vault -n '__vault_at "audit log"' -l 'since' -x -d 'Only entries from TIME on: 2026-11-21, 2026-11-21T09:30:00Z, or an age such as 30m, 24h, 7d.'
-complete -c vault -n '__vault_at "audit log"' -l 'json' -d 'Print each entry\'s JSON line, as stored.'
+complete -c vault -n '__vault_at "audit log"' -l 'json' -d 'Print each entry\'s JSON line, as stored (docs/json.md).'
 complete -c vault -n '__vault_at "audit log"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "audit log"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "audit log"' -l 'debug' -d 'Print stack traces of errors.'
@@ -348,7 +358,7 @@ complete -c vault -n '__vault_at "audit repair"' -s 'h' -l 'help' -d 'Show this 
 
 # vault guard
 complete -c vault -n '__vault_at "guard"' -a 'check' -d 'Decide whether a shell command may run: would it bring a secret value, key'
-complete -c vault -n '__vault_at "guard"' -a 'install' -d 'claude-code: merge the guard\'s PreToolUse hook (matcher Bash) into the'
+complete -c vault -n '__vault_at "guard"' -a 'install' -d 'Install the guard\'s check as Claude Code\'s hook, or print a bash or zsh DEBUG trap.'
 complete -c vault -n '__vault_at "guard"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "guard"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "guard"' -l 'debug' -d 'Print stack traces of errors.'
@@ -358,6 +368,7 @@ complete -c vault -n '__vault_at "guard"' -s 'h' -l 'help' -d 'Show this help me
 complete -c vault -n '__vault_at "guard check"' -l 'command' -x -d 'One command line.'
 complete -c vault -n '__vault_at "guard check"' -l 'hook' -x -d 'Answer an agent\'s hook: claude-code, codex, gemini, cursor or copilot.'
 complete -c vault -n '__vault_at "guard check"' -l 'batch' -r -F -d 'One command per line; - for stdin.'
+complete -c vault -n '__vault_at "guard check"' -l 'json' -d '--command: the decision as one JSON object on stdout, and no deny lines on stderr; --batch: one JSON object per line. Not with --hook.'
 complete -c vault -n '__vault_at "guard check"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "guard check"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "guard check"' -l 'debug' -d 'Print stack traces of errors.'

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", description = {
-        "A guided run in a temporary folder: init, an identity for an agent, set with a purpose, get,",
-        "exec with masking, grant, the guard's deny, list, history, the audit log and its verification.",
+        "A guided run through the main features, in a temporary folder that is deleted afterwards.",
+        "init, an identity for an agent, set with a purpose, get, exec with masking, grant, the guard's",
+        "deny, list, history, the audit log and its verification.",
         "Uses throw-away identities; touches nothing of yours and deletes the folder when done, when a step",
         "fails, and on Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", description = {
-        "Check the vault: manifest, orphans, readers, recipients, post-quantum keys, rotation, permissions,",
-        "identity file and audit log. One line per finding (ok, warn, fail, skip) with the command that fixes",
-        "it; exits 1 if any check fails. Reads only: decrypts nothing and records nothing in the audit log."})
+        "Check the vault and name the command that fixes each problem found.",
+        "Checks the manifest, orphans, readers, recipients, post-quantum keys, rotation, permissions, the",
+        "identity file and the audit log: one line per finding (ok, warn, fail, skip); exits 1 if any check",
+        "fails. Reads only: decrypts nothing and records nothing in the audit log."})
 final class DoctorCommand implements Callable<Integer> {
     private static final int NAME_WIDTH = "permissions".length() + 2;
 

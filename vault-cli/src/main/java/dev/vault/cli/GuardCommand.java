@@ -6,9 +6,9 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "guard", description = {
-        "Check shell commands before they run, so that secret values, key material",
-        "and the environment stay out of an agent's conversation; install the check",
-        "as an agent hook or a shell DEBUG trap."},
+        "Keep secret values, key material and the environment out of an agent's conversation.",
+        "check reads a shell command before it runs and denies one that would show them;",
+        "install sets the check up as an agent hook or a shell DEBUG trap."},
         subcommands = {GuardCheckCommand.class, GuardInstallCommand.class})
 final class GuardCommand implements Callable<Integer> {
     @ParentCommand

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "install", description = {
+        "Install the guard's check as Claude Code's hook, or print a bash or zsh DEBUG trap.",
         "claude-code: merge the guard's PreToolUse hook (matcher Bash) into the",
         "settings.json of the project (--project DIR: DIR/.claude; default: here) or",
         "of the user (--user: $CLAUDE_CONFIG_DIR, else ~/.claude), keeping every other",

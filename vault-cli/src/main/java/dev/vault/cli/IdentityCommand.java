@@ -34,7 +34,8 @@ final class IdentityCommand implements Callable<Integer> {
     @Command(name = "new", description = {
             "Make an identity, write it to a 0600 file and record NAME -> recipient in the manifest.",
             "X25519 unless --pq; --passphrase encrypts the file with a passphrase.",
-            "Prints the recipient. New secrets of its key kind are encrypted to it too."})
+            "Prints the recipient. `vault set` without --reader makes every identity, this",
+            "one too, a reader; `vault grant SECRET NAME` adds it to a secret that exists."})
     static final class New implements Callable<Integer> {
         @ParentCommand
         IdentityCommand parent;
@@ -89,7 +90,7 @@ final class IdentityCommand implements Callable<Integer> {
     @Command(name = "add", description = {
             "Record NAME -> RECIPIENT in the manifest, for a key made elsewhere (by `vault init` in another",
             "vault, or age-keygen): its holder sends you the recipient (public key); the private key stays",
-            "with them. New secrets of its key kind are encrypted to it; `vault grant` gives it existing ones."})
+            "with them. `vault set` without --reader makes it a reader too; `vault grant` adds it to existing ones."})
     static final class Add implements Callable<Integer> {
         @ParentCommand
         IdentityCommand parent;
