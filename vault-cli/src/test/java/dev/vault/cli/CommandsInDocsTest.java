@@ -30,6 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * section about its command, if the docs have one (a section is a heading with {@code vault PATH} in it and what
  * follows up to the next heading of its level or above); else somewhere in the docs. The options every command
  * has (the inherited --vault, --identity and --debug, and --help) are checked once, on {@code vault} itself.
+ * <p>
+ * docs/commands.md, the command reference, is held to more: each command that does something (every command without
+ * subcommands, and one with subcommands when it has options of its own) has a section headed exactly
+ * {@code ## vault PATH} there, and each of its options is named in that section; the global options are named in
+ * its {@code ## Global options} section.
  */
 class CommandsInDocsTest {
     private static final Path REPOSITORY = Paths.get("..").toAbsolutePath().normalize();
@@ -41,6 +46,65 @@ class CommandsInDocsTest {
         List<String> missing = new ArrayList<>();
         check(root, "", docs, commandNames(root), missing);
         assertEquals("", String.join("\n", missing), "commands and options the docs do not name (README.md, docs/*.md)");
+    }
+
+    @Test
+    void commandsMdHasASectionForEachCommandNamingEachOfItsOptions() throws IOException {
+        String page = Files.readString(REPOSITORY.resolve("docs/commands.md"), StandardCharsets.UTF_8);
+        assertEquals("", String.join("\n", referenceGaps(page)),
+                "commands and options docs/commands.md has no section for or does not name in it");
+    }
+
+    @Test
+    void theReferenceCheckFindsAMissingSectionAndAMissingOption() {
+        String page = "# Command reference\n\n## Global options\n\n`--vault`, `--identity`, `--debug`, `--help`\n\n"
+                + "## vault get\n\n`--version N`, `--output FILE`.\n\n### More on vault get\n\n`--purpose`\n\n"
+                + "## vault exec\n\nSee `vault get --purpose` and `vault list --json`.\n";
+        List<String> gaps = referenceGaps(page);
+        assertEquals(List.of("vault: --version (not in the section docs/commands.md:3)",
+                "vault init: no section \"## vault init\" in docs/commands.md"), gaps.subList(0, 2));
+        assertTrue(gaps.contains("vault exec: --only (not in the section docs/commands.md:15)"), gaps.toString());
+        assertTrue(gaps.contains("vault list: no section \"## vault list\" in docs/commands.md"), gaps.toString());
+        assertTrue(gaps.stream().noneMatch(gap -> gap.startsWith("vault get:")), gaps.toString());
+        assertTrue(gaps.stream().noneMatch(gap -> gap.startsWith("vault audit:")), gaps.toString());
+    }
+
+    /** What docs/commands.md ({@code page}) lacks: a section per command, or an option in its command's section. */
+    private static List<String> referenceGaps(String page) {
+        String name = "docs/commands.md";
+        MarkdownSections docs = MarkdownSections.parse(Map.of(name, page));
+        List<String> gaps = new ArrayList<>();
+        referenceGaps(commandLine().getCommandSpec(), "", docs, name, gaps);
+        return gaps;
+    }
+
+    private static void referenceGaps(CommandSpec command, String path, MarkdownSections docs, String page,
+                                      List<String> gaps) {
+        String name = path.isEmpty() ? "vault" : "vault " + path;
+        String heading = path.isEmpty() ? "## Global options" : "## " + name;
+        List<OptionSpec> options = command.options().stream().filter(option -> !option.hidden()
+                && (path.isEmpty() || !(option.inherited() || option.usageHelp() || option.versionHelp())))
+                .collect(Collectors.toList());
+        if (path.isEmpty() || command.subcommands().isEmpty() || !options.isEmpty()) {
+            List<MarkdownSections.Section> sections = docs.titled(heading);
+            if (sections.isEmpty()) {
+                gaps.add(name + ": no section \"" + heading + "\" in " + page);
+            } else {
+                for (OptionSpec option : options) {
+                    if (sections.stream().noneMatch(section -> MarkdownSections.mentions(section.text(),
+                            option.longestName()))) {
+                        gaps.add(name + ": " + option.longestName() + " (not in the section " + sections.stream()
+                                .map(MarkdownSections.Section::where).collect(Collectors.joining(", ")) + ")");
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, CommandLine> sub : command.subcommands().entrySet()) {
+            CommandSpec spec = sub.getValue().getCommandSpec();
+            if (!spec.usageMessage().hidden()) {
+                referenceGaps(spec, (path.isEmpty() ? "" : path + " ") + sub.getKey(), docs, page, gaps);
+            }
+        }
     }
 
     @Test

@@ -102,6 +102,17 @@ final class MarkdownSections {
         return about;
     }
 
+    /** The sections whose heading line is exactly {@code heading} ({@code ## vault get}), backticks aside. */
+    List<Section> titled(String heading) {
+        List<Section> titled = new ArrayList<>();
+        for (Section section : sections) {
+            if (section.title().strip().equals(normal(heading))) {
+                titled.add(section);
+            }
+        }
+        return titled;
+    }
+
     static boolean mentions(String text, String word) {
         return wordAt(text, normal(word), 0) >= 0;
     }
