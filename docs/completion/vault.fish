@@ -156,7 +156,7 @@ complete -c vault -n '__vault_at "init"' -s 'h' -l 'help' -d 'Show this help mes
 
 # vault identity
 complete -c vault -n '__vault_at "identity"' -a 'new' -d 'Make an identity, write it to a 0600 file and record NAME -> recipient in the manifest.'
-complete -c vault -n '__vault_at "identity"' -a 'add' -d 'Record NAME -> RECIPIENT in the manifest, for a key made elsewhere (by `vault init` in another'
+complete -c vault -n '__vault_at "identity"' -a 'add' -d 'Record a key made elsewhere in the manifest: NAME -> RECIPIENT.'
 complete -c vault -n '__vault_at "identity"' -a 'list' -d 'List the identities in the manifest: name, recipient, note.'
 complete -c vault -n '__vault_at "identity"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "identity"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
@@ -318,8 +318,8 @@ complete -c vault -n '__vault_at "which"' -s 'h' -l 'help' -d 'Show this help me
 # vault audit
 complete -c vault -n '__vault_at "audit"' -a 'verify' -d 'Check every entry of the audit log: canonical form, hash, seq continuity and the link to the one before.'
 complete -c vault -n '__vault_at "audit"' -a 'log' -d 'Show audit entries, oldest first, as a table (or --json: the entries\' own JSON lines).'
-complete -c vault -n '__vault_at "audit"' -a 'checkpoint' -d 'Verify the log, then print a signed checkpoint of its head (a C2SP signed note: origin, size, hash,'
-complete -c vault -n '__vault_at "audit"' -a 'repair' -d 'Move a torn tail (the partial entry a crash during a write leaves) to audit/quarantine/ and record the'
+complete -c vault -n '__vault_at "audit"' -a 'checkpoint' -d 'Verify the log, then print a signed checkpoint of its head.'
+complete -c vault -n '__vault_at "audit"' -a 'repair' -d 'Move a torn tail of the audit log to audit/quarantine/ and record the repair.'
 complete -c vault -n '__vault_at "audit"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "audit"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "audit"' -l 'debug' -d 'Print stack traces of errors.'
@@ -357,7 +357,7 @@ complete -c vault -n '__vault_at "audit repair"' -l 'debug' -d 'Print stack trac
 complete -c vault -n '__vault_at "audit repair"' -s 'h' -l 'help' -d 'Show this help message and exit.'
 
 # vault guard
-complete -c vault -n '__vault_at "guard"' -a 'check' -d 'Decide whether a shell command may run: would it bring a secret value, key'
+complete -c vault -n '__vault_at "guard"' -a 'check' -d 'Decide whether a shell command may run without showing a secret.'
 complete -c vault -n '__vault_at "guard"' -a 'install' -d 'Install the guard\'s check as Claude Code\'s hook, or print a bash or zsh DEBUG trap.'
 complete -c vault -n '__vault_at "guard"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "guard"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'

@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "checkpoint", description = {
-        "Verify the log, then print a signed checkpoint of its head (a C2SP signed note: origin, size, hash,",
-        "Ed25519 signature). Keep it somewhere else; `vault audit verify --checkpoint FILE` later proves the",
-        "log still extends it. The signing key is made on first use: checkpoint.key (mode 0600) in the config",
-        "folder, with its verifier key checkpoint.key.pub beside it."})
+        "Verify the log, then print a signed checkpoint of its head.",
+        "The checkpoint is a C2SP signed note: origin, size, hash, Ed25519 signature.",
+        "Keep it somewhere else; `vault audit verify --checkpoint FILE` later proves the",
+        "log still extends it. The signing key is made on first use: checkpoint.key",
+        "(mode 0600) in the config folder, with its verifier key checkpoint.key.pub",
+        "beside it."})
 final class AuditCheckpointCommand implements Callable<Integer> {
     @ParentCommand
     AuditCommand audit;

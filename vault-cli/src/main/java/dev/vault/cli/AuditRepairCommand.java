@@ -8,8 +8,10 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "repair", description = {
-        "Move a torn tail (the partial entry a crash during a write leaves) to audit/quarantine/ and record the",
-        "repair in the chain. Nothing is deleted. A changed or damaged entry is not repaired: that is no crash."})
+        "Move a torn tail of the audit log to audit/quarantine/ and record the repair.",
+        "A torn tail is the partial entry a crash during a write leaves. The repair is",
+        "recorded in the chain, and nothing is deleted. A changed or damaged entry is",
+        "not repaired: that is no crash."})
 final class AuditRepairCommand implements Callable<Integer> {
     @ParentCommand
     AuditCommand audit;

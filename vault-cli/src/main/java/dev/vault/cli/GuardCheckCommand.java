@@ -30,8 +30,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", description = {
-        "Decide whether a shell command may run: would it bring a secret value, key",
-        "material or the environment onto the screen? Exit 0 allows. A deny exits 2",
+        "Decide whether a shell command may run without showing a secret.",
+        "It may not if it would bring a secret value, key material or the environment",
+        "onto the screen. Exit 0 allows. A deny exits 2",
         "with the rule, the reason and the safe alternative on stderr, and is recorded",
         "in the vault's audit log (action guard-deny, with the rule, never the command).",
         "--hook AGENT reads the agent's pre-tool-use JSON on stdin and answers in its",

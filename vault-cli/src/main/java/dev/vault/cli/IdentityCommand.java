@@ -88,9 +88,11 @@ final class IdentityCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", description = {
-            "Record NAME -> RECIPIENT in the manifest, for a key made elsewhere (by `vault init` in another",
-            "vault, or age-keygen): its holder sends you the recipient (public key); the private key stays",
-            "with them. `vault set` without --reader makes it a reader too; `vault grant` adds it to existing ones."})
+            "Record a key made elsewhere in the manifest: NAME -> RECIPIENT.",
+            "The key was made by `vault init` or `vault identity new` in another vault, or by",
+            "age-keygen; its holder sends you the recipient (public key) and keeps the",
+            "private key. `vault set` without --reader makes it a reader too; `vault grant`",
+            "adds it to existing secrets."})
     static final class Add implements Callable<Integer> {
         @ParentCommand
         IdentityCommand parent;

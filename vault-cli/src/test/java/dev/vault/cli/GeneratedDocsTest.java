@@ -107,6 +107,27 @@ class GeneratedDocsTest {
         }
     }
 
+    /**
+     * Command lists ({@code vault --help}, a group's help), man pages' NAME lines and completion show only the first
+     * line of a command's description, so that line must be a whole sentence, not the start of one.
+     */
+    @Test
+    void everyCommandsFirstDescriptionLineIsAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        firstLines(CompletionModel.of(Io.of(java.io.InputStream.nullInputStream(), System.out, System.err, Map.of(),
+                GENERATED)), "vault", cut);
+        assertEquals(List.of(), cut, "first description lines that do not end a sentence");
+    }
+
+    private static void firstLines(picocli.CommandLine.Model.CommandSpec command, String name, List<String> cut) {
+        String[] description = command.usageMessage().description();
+        String first = description.length == 0 ? "" : description[0].strip();
+        if (!first.endsWith(".") && !first.endsWith("?") && !first.endsWith("!")) {
+            cut.add(name + ": \"" + first + "\"");
+        }
+        CompletionModel.subcommands(command).forEach(sub -> firstLines(sub.getValue(), name + " " + sub.getKey(), cut));
+    }
+
     private static void pageNames(picocli.CommandLine.Model.CommandSpec command, String name, List<String> names) {
         names.add("man1/" + name + ".1");
         CompletionModel.subcommands(command).forEach(sub -> pageNames(sub.getValue(), name + "-" + sub.getKey(), names));
