@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * plain {@code ```} blocks are output or examples and are not run.</li>
  * <li>A page's {@code ```sh} blocks run in order, one line per command (a line ending in {@code \} joins the next;
  * no here-documents), in one bash with {@code set -o pipefail} and stdin /dev/null, so {@code cd} and
- * {@code export} carry over as in a reader's terminal. Each page gets a fresh temporary project folder as its
+ * {@code export} carry over as in a reader's terminal. A command runs as under {@code set -e}: a part that fails,
+ * before a {@code ;} or in a loop, fails the command ({@link DocsPageRun}). Each page gets a fresh temporary project folder as its
  * working folder, a fresh HOME with XDG_CONFIG_HOME=$HOME/.config, {@code vault} on PATH as the real launcher,
  * and no VAULT_* or XDG_* variable of the caller's. Blank lines and lines that start with {@code #} are not
  * commands.</li>
@@ -96,6 +97,41 @@ class DocsCommandsIT {
         assertEquals("page.md:5: `vault get nope` exited 1, not 0\n--- its stderr:\n"
                 + "vault: error: no secret named \"nope\"\nvault: hint: `vault list` shows the secrets there are\n"
                 + "--- its stdout:\n", failure);
+    }
+
+    @Test
+    void aFailureBeforeASemicolonIsCaught() throws Exception {
+        assertEquals("page.md:2: `false; echo still here` exited 1, not 0\n--- its stderr:\n--- its stdout:\n",
+                runPage("```sh\nfalse; echo still here\necho not run\n```\n"));
+        assertEquals("page.md:2: `test -f no-such.txt; sh -c 'exit 3'   # exit 3` exited 1, not 3\n--- its stderr:\n"
+                        + "--- its stdout:\n",
+                runPage("```sh\ntest -f no-such.txt; sh -c 'exit 3'   # exit 3\n```\n"));
+    }
+
+    @Test
+    void aFailureInALoopOrASubshellIsCaught() throws Exception {
+        assertEquals("page.md:2: `for f in password.txt no-such.txt token.txt; do test -f \"$f\"; done` exited 1, not 0\n"
+                        + "--- its stderr:\n--- its stdout:\n",
+                runPage("```sh\nfor f in password.txt no-such.txt token.txt; do test -f \"$f\"; done\n```\n"));
+        assertEquals("page.md:2: `(cd no-such-folder 2>/dev/null; echo in the subshell)` exited 1, not 0\n"
+                        + "--- its stderr:\n--- its stdout:\n",
+                runPage("```sh\n(cd no-such-folder 2>/dev/null; echo in the subshell)\n```\n"));
+    }
+
+    @Test
+    void aCommandsTestsAndWhatItSetsStayAsInATerminal() throws Exception {
+        assertNull(runPage("```sh\nmkdir sub; cd sub; export WHERE=sub; COUNT=1\n"
+                + "test \"${PWD##*/}\" = sub && test \"$WHERE\" = sub && test \"$COUNT\" = 1\n"
+                + "if test -f no-such.txt; then exit 9; fi; grep -c x /dev/null || true\n"
+                + "test -f no-such.txt && echo there   # exit 1\n"
+                + "while false; do :; done; ! test -f no-such.txt\n```\n"));
+    }
+
+    /** Runs a page's commands in a sandbox of their own: null, or what failed. */
+    private String runPage(String page) throws Exception {
+        Path folder = Files.createTempDirectory(work, "page-");
+        return DocsPageRun.run("page.md", MarkdownCommands.shBlocks("page.md", page).get(0).commands(),
+                DocsSandbox.create(folder.resolve("sandbox")), folder.resolve("state"));
     }
 
     @Test

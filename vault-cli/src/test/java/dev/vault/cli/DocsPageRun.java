@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one page's commands in order, in one bash (so that {@code cd} and {@code export} carry over, as in a
  * reader's terminal) with {@code set -o pipefail}, stdin /dev/null, in its {@link DocsSandbox}; stops at the first
- * command whose exit code is not the one asked for and says which, with its stderr and stdout. Background jobs
- * the page started are killed when its shell exits.
+ * command whose exit code is not the one asked for and says which, with its stderr and stdout. Each command runs
+ * as {@code set -e} would run it: a part that fails (before a {@code ;}, in a loop, in a {@code ( )} subshell)
+ * ends the command with that part's exit code, so only the whole command's success counts as success. Background
+ * jobs the page started are killed when its shell exits.
  */
 final class DocsPageRun {
     private static final long TIMEOUT_MINUTES = 10;
@@ -56,14 +58,23 @@ final class DocsPageRun {
         return null;
     }
 
-    /** The bash script: each command in a { } group, so that it runs in the page's one shell, then its check. */
+    /**
+     * The bash script: each command is the body of a shell function, run in the page's one shell (a function's
+     * {@code cd}, {@code export} and variables stay), then its check. set -e cannot do the job: it is off inside
+     * anything whose status is tested, and a failure would end the page's shell. So an ERR trap, inherited by
+     * functions and subshells ({@code set -E}), returns from the function with the status of the first part that
+     * fails where set -e would stop (not in an {@code if} or {@code while} test, nor before {@code &&} or
+     * {@code ||}); at the page's top level it does nothing, and the check compares the status.
+     */
     static String script(List<MarkdownCommands.Command> commands, Path project, Path state) {
-        StringBuilder script = new StringBuilder("set -o pipefail\ntrap 'kill $(jobs -p) 2>/dev/null' EXIT\ncd -- "
-                + quote(project) + " || exit 1\n");
+        StringBuilder script = new StringBuilder("set -o pipefail\nset -E\n"
+                + "trap '__docs_test_failed=$?; if [ \"${#FUNCNAME[@]}\" -gt 0 ]; then return \"$__docs_test_failed\"; fi' ERR\n"
+                + "trap 'kill $(jobs -p) 2>/dev/null' EXIT\ncd -- " + quote(project) + " || exit 1\n");
         for (int i = 0; i < commands.size(); i++) {
             MarkdownCommands.Command command = commands.get(i);
             script.append("printf '%s\\n' ").append(i).append(" > ").append(quote(state.resolve("current"))).append('\n')
-                    .append("{\n").append(command.text()).append("\n} </dev/null >").append(quote(state.resolve("out")))
+                    .append("__docs_test_command() {\n").append(command.text()).append("\n}\n")
+                    .append("__docs_test_command </dev/null >").append(quote(state.resolve("out")))
                     .append(" 2>").append(quote(state.resolve("err"))).append('\n')
                     .append("__docs_test_exit=$?\n")
                     .append("if [ \"$__docs_test_exit\" != ").append(command.expectedExit()).append(" ]; then printf '%s\\n' ")
