@@ -22,6 +22,12 @@ final class GuardAudit {
      * Appends the entry. A failure, an Error included, is said on stderr and goes no further: the command
      * stays denied, and a crash would exit 1, which Claude Code, Codex and Gemini CLI take as leave to run it.
      */
+    /**
+     * How long a deny waits for another process's audit write, at most: the deny is given already, and an agent's
+     * hook that runs into its time limit lets the command run (a process the agent starts could hold the lock).
+     */
+    static final long LOCK_WAIT_MILLIS = 1000;
+
     static void record(VaultCommand root, VaultPaths vault, Decision decision, String via, String agent,
                        String session) {
         if (vault == null) {
@@ -32,7 +38,7 @@ final class GuardAudit {
             Actor actor = new Actor(current.user(), current.uid(), current.host(), current.pid(),
                     current.agent() != null ? current.agent() : agent,
                     current.session() != null ? current.session() : clip(session));
-            root.auditLog(vault, actor).append(
+            root.auditLog(vault, actor, LOCK_WAIT_MILLIS).append(
                     AuditEvent.denied(ACTION, null, null, null, null, decision.rule() + " (via " + via + ")"));
         } catch (VaultException | RuntimeException e) {
             notRecorded(root, e.getMessage());

@@ -78,11 +78,23 @@ final class GuardInstallCommand implements Callable<Integer> {
         return VaultException.failed(message, hint);
     }
 
-    /** How a hook or trap runs vault: the launcher's absolute path when it said it, else vault on PATH. */
+    /**
+     * How a hook or trap runs vault: the launcher's absolute path when it said it, else vault on PATH. The path
+     * with symlinks and {@code ..} resolved: a hook holding {@code /work/app/../vault} stops running (and an
+     * agent then runs every command unchecked) once {@code /work/app} is renamed or deleted.
+     */
     String vaultCommand() {
         String launcher = guard.root.io.env.get(LAUNCHER_VARIABLE);
-        return launcher != null && !launcher.isEmpty() && Path.of(launcher).isAbsolute()
-                ? GuardShellSnippet.quote(launcher) : "vault";
+        if (launcher == null || launcher.isEmpty() || !Path.of(launcher).isAbsolute()) {
+            return "vault";
+        }
+        Path path = Path.of(launcher);
+        try {
+            path = path.toRealPath();
+        } catch (IOException e) {
+            path = path.normalize();
+        }
+        return GuardShellSnippet.quote(path.toString());
     }
 
     private Integer claudeCode() throws VaultException {

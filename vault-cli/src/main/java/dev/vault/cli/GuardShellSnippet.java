@@ -1,5 +1,7 @@
 package dev.vault.cli;
 
+import dev.vault.core.ShellWords;
+
 /**
  * The DEBUG-trap snippets that run {@code vault guard check --command} before each command of an
  * interactive (or sourcing) bash or zsh, and skip the command when it is denied. Between marker lines, so
@@ -68,9 +70,6 @@ final class GuardShellSnippet {
 
     /** A word for a shell: bare when it needs no quoting, else in single quotes. */
     static String quote(String word) {
-        if (!word.isEmpty() && word.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_./+-@%=:,".indexOf(c) >= 0))) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\\''") + "'";
+        return ShellWords.quote(word);
     }
 }

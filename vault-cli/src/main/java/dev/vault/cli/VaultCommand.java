@@ -102,11 +102,17 @@ final class VaultCommand implements Callable<Integer> {
 
     /** The vault's audit log, with entries made by {@code actor}. */
     ChainedAuditLog auditLog(VaultPaths paths, Actor actor) throws VaultException {
+        return auditLog(paths, actor, Long.MAX_VALUE);
+    }
+
+    /** The same, waiting at most {@code maxLockWaitMillis} for the lock whatever VAULT_AUDIT_LOCK_WAIT_MS says. */
+    ChainedAuditLog auditLog(VaultPaths paths, Actor actor, long maxLockWaitMillis) throws VaultException {
         long segmentBytes = positive("VAULT_AUDIT_SEGMENT_BYTES", ChainedAuditLog.DEFAULT_SEGMENT_BYTES,
                 "bytes", "32 MiB");
         long lockWaitMillis = positive("VAULT_AUDIT_LOCK_WAIT_MS", ChainedAuditLog.DEFAULT_LOCK_WAIT_MILLIS,
                 "milliseconds", "10 seconds");
-        return new ChainedAuditLog(paths.auditFolder(), actor, io.clock, segmentBytes, lockWaitMillis);
+        return new ChainedAuditLog(paths.auditFolder(), actor, io.clock, segmentBytes,
+                Math.min(lockWaitMillis, maxLockWaitMillis));
     }
 
     /** The positive number the variable {@code name} holds, or {@code otherwise} when it is unset or empty. */

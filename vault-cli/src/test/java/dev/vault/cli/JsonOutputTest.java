@@ -390,14 +390,22 @@ class JsonOutputTest {
                 "4 deny env-dump [printenv]"), summary);
     }
 
+    /**
+     * A hook's answer is its agent's protocol whatever --json says: a usage error (exit 2, no JSON) would let the
+     * command run under Copilot CLI, which runs it on any non-zero exit and reads its deny from stdout.
+     */
     @Test
-    void guardCheckHookRefusesJsonAsAUsageError() {
-        Run run = run("{}", "guard", "check", "--hook", "claude-code", "--json");
-        assertEquals(2, run.code());
-        assertEquals("", run.out());
-        assertEquals("vault: error: --json does not apply to --hook: a hook answers in its agent's own protocol, "
-                + "which is JSON where the agent reads JSON\n"
-                + "vault: hint: drop --json from the hook's command line (docs/json.md)\n", run.err());
+    void guardCheckHookIgnoresJsonWithAWarningAndAnswersInTheProtocol() {
+        String copilot = "{\"sessionId\":\"s\",\"timestamp\":1788992290306,\"cwd\":\"/p\",\"toolName\":\"bash\","
+                + "\"toolArgs\":{\"command\":\"printenv\",\"description\":\"d\"}}";
+        Run plain = run(copilot, "guard", "check", "--hook", "copilot");
+        Run json = run(copilot, "guard", "check", "--hook", "copilot", "--json");
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(plain.code(), json.code());
+        assertTrue(plain.out().contains("\"permissionDecision\":\"deny\""), plain.out());
+        assertEquals(plain.out(), json.out());
+        assertEquals("vault: warning: --json does not apply to --hook: the answer is the agent's protocol\n"
+                + plain.err(), json.err());
     }
 
     // ---- vault identity list --json

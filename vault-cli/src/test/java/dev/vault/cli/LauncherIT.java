@@ -111,6 +111,23 @@ class LauncherIT {
         assertTrue(deny.err.startsWith("vault: guard: denied (env-dump): "), deny.err);
     }
 
+    /**
+     * A hook holds the launcher's real path, whatever path it was run by: a path through `..` stops working (and
+     * the agent then runs every command unchecked) once a folder on it is renamed or deleted.
+     */
+    @Test
+    void guardInstallWritesTheLaunchersRealPathIntoTheHook() throws Exception {
+        Path roundabout = LAUNCHER.getParent().resolve("vault-cli").resolve("..").resolve("vault");
+        Process install = new ProcessBuilder(roundabout.toString(), "guard", "install", "claude-code", "--project", ".")
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(install.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, install.exitValue(), output);
+        String settings = Files.readString(work.resolve(".claude/settings.json"));
+        assertTrue(settings.contains("\"" + LAUNCHER.toRealPath() + " guard check --hook claude-code\""), settings);
+        assertTrue(!settings.contains("/../"), settings);
+    }
+
     private Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
         return run(Map.of(), stdin, args);
     }

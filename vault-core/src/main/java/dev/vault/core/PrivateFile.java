@@ -42,10 +42,9 @@ public record PrivateFile(Path file, String what, VaultException.Kind kind) {
     public byte[] readAll() throws VaultException {
         try {
             return Files.readAllBytes(file);
-        } catch (AccessDeniedException e) {
-            throw cannotRead("permission denied");
         } catch (IOException e) {
-            throw cannotRead(e.getMessage());
+            // one catch, not one for AccessDeniedException too: the verifier would load that class in every get
+            throw cannotRead(e instanceof AccessDeniedException ? "permission denied" : e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vault.core.audit;
 
 import dev.vault.core.AtomicFiles;
 import dev.vault.core.BoundedLock;
+import dev.vault.core.ShellWords;
 import dev.vault.core.VaultException;
 
 import java.io.ByteArrayOutputStream;
@@ -105,7 +106,8 @@ public final class ChainedAuditLog implements AuditLog {
         Path folder = files.folder();
         if (e instanceof AccessDeniedException) {
             return "the vault records every access before it happens: let your user write the audit folder, then "
-                    + "retry: chmod -R u+rwX " + folder + " (if another user owns it: sudo chown -R $USER " + folder + ")";
+                    + "retry: chmod -R u+rwX " + ShellWords.quote(folder.toString())
+                    + " (if you made the vault with sudo: sudo chown -R \"$USER\" " + ShellWords.quote(folder.toString()) + ")";
         }
         if (e instanceof FileSystemException && "read-only file system".equals(describe(e))) {
             return "the vault records every access before it happens, so a read-only copy releases nothing: "

@@ -67,7 +67,8 @@ public final class Identity {
                                     + "AGE-SECRET-KEY-1 followed by 58 characters");
                 }
                 try {
-                    Key key = Key.of(line);
+                    // the first key's public key is derived in the background: it names the identity in a get
+                    Key key = Key.of(line, first == null);
                     parsed.add(key);
                     if (first == null) {
                         first = key;
@@ -139,7 +140,7 @@ public final class Identity {
      * (post-quantum, passphrase) as the stanza reader that Jagged's path uses, with its recipient, if any.
      */
     private record Key(X25519Unwrapper x25519, RecipientStanzaReader other, String otherRecipient) {
-        static Key of(String line) throws GeneralSecurityException {
+        static Key of(String line, boolean inBackground) throws GeneralSecurityException {
             if (AgeKeys.isPostQuantumIdentity(line)) {
                 // the only path that loads Bouncy Castle's HPKE
                 byte[] seed = AgeKeys.data(line);
@@ -156,7 +157,7 @@ public final class Identity {
             }
             byte[] secret = AgeKeys.data(line);
             try {
-                return new Key(X25519Unwrapper.of(secret), null, null);
+                return new Key(X25519Unwrapper.of(secret, inBackground), null, null);
             } finally {
                 Arrays.fill(secret, (byte) 0);
             }

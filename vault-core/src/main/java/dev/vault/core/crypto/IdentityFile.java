@@ -3,6 +3,7 @@ package dev.vault.core.crypto;
 import dev.vault.core.AtomicFiles;
 import dev.vault.core.PrivateFile;
 import dev.vault.core.SecretBytes;
+import dev.vault.core.ShellWords;
 import dev.vault.core.VaultException;
 
 import java.io.IOException;
@@ -40,8 +41,8 @@ public final class IdentityFile {
         PrivateFile identityFile = new PrivateFile(file, "identity file", VaultException.Kind.NO_ACCESS);
         identityFile.requireOwnerOnly("no identity file at \"" + file + "\"",
                 "name yours with -i/--identity FILE or VAULT_IDENTITY; or make one with `vault identity new NAME -o "
-                        + file + "` and ask a reader to run `vault grant SECRET NAME`",
-                "a private key must be readable by its owner only: chmod 600 " + file);
+                        + ShellWords.quote(file.toString()) + "` and ask a reader to run `vault grant SECRET NAME`",
+                "a private key must be readable by its owner only: chmod 600 " + ShellWords.quote(file.toString()));
         long size;
         try {
             size = Files.size(file);

@@ -33,16 +33,19 @@ final class X25519Unwrapper {
 
     /**
      * The key whose 32-byte scalar is {@code secret} (copied; the caller wipes its own). Its public key, one
-     * scalar multiplication (about 3 ms of a start, in the interpreter), is derived on a thread of its own, so
-     * that a {@code get} reads the manifest meanwhile: {@link #publicKey} waits for it.
+     * scalar multiplication (about 3 ms of a start, in the interpreter), is derived on a thread of its own when
+     * {@code inBackground}, so that a {@code get} reads the manifest meanwhile, else when first asked for;
+     * {@link #publicKey} waits for it.
      */
-    static X25519Unwrapper of(byte[] secret) {
+    static X25519Unwrapper of(byte[] secret, boolean inBackground) {
         if (secret.length != KEY_LENGTH) {
             throw new IllegalArgumentException("an X25519 key is 32 bytes, found " + secret.length);
         }
         byte[] copy = secret.clone();
         PublicKeyThread publicKey = new PublicKeyThread(copy);
-        publicKey.start();
+        if (inBackground) {
+            publicKey.start();
+        }
         return new X25519Unwrapper(copy, publicKey);
     }
 
@@ -51,11 +54,12 @@ final class X25519Unwrapper {
         return publicKey.result();
     }
 
-    /** Derives a public key; {@link #result} waits for it. */
+    /** Derives a public key, on this thread when started, else in {@link #result}, which waits for it. */
     private static final class PublicKeyThread extends Thread {
         private final byte[] secret;
         private final byte[] publicKey = new byte[KEY_LENGTH];
         private boolean done;
+        private Throwable failure;
 
         PublicKeyThread(byte[] secret) {
             super("vault-x25519-public-key");
@@ -65,26 +69,43 @@ final class X25519Unwrapper {
 
         @Override
         public void run() {
-            X25519.scalarMult(secret, 0, BASE_POINT, 0, publicKey, 0);
-            done = true;
+            try {
+                X25519.scalarMult(secret, 0, BASE_POINT, 0, publicKey, 0);
+                done = true;
+            } catch (Throwable e) {
+                // kept for result() to throw on the caller's thread, not printed by the thread's default handler
+                failure = e;
+            }
         }
 
-        byte[] result() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
+        synchronized byte[] result() {
+            if (getState() == State.NEW) {
+                if (!done && failure == null) {
+                    run();
+                }
+            } else {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
             // join() orders the thread's writes before these reads
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
             if (!done) {
-                throw new IllegalStateException("the X25519 public key could not be derived");
+                throw new IllegalStateException("the X25519 public key could not be derived", failure);
             }
             return publicKey.clone();
         }

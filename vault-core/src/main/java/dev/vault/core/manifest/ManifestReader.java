@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import dev.vault.core.NearestName;
 import dev.vault.core.SecretName;
+import dev.vault.core.ShellWords;
 import dev.vault.core.VaultException;
 import dev.vault.core.crypto.AgeKeys;
 
@@ -56,11 +57,14 @@ public final class ManifestReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.AccessDeniedException e) {
-            Path vault = file.toAbsolutePath().getParent();
-            throw VaultException.failed("cannot read the manifest \"" + file + "\": permission denied",
-                    "the vault's files must be yours (made with sudo?): sudo chown -R $USER " + vault);
         } catch (IOException e) {
+            // one catch, not one for AccessDeniedException too: the verifier would load that class in every start
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                Path vault = file.toAbsolutePath().getParent();
+                throw VaultException.failed("cannot read the manifest \"" + file + "\": permission denied",
+                        "if you made the vault with sudo, make its files yours: sudo chown -R \"$USER\" "
+                                + ShellWords.quote(vault.toString()));
+            }
             throw VaultException.failed("cannot read the manifest \"" + file + "\": " + e.getMessage());
         }
         return read(text, file.toString());

@@ -293,7 +293,8 @@ class AuditChainTest {
         ChainedAuditLog log = log(ChainedAuditLog.DEFAULT_SEGMENT_BYTES);
         // root writes whatever the modes say, so a refused write is made here, not by chmod
         assertEquals("the vault records every access before it happens: let your user write the audit folder, then "
-                        + "retry: chmod -R u+rwX " + folder + " (if another user owns it: sudo chown -R $USER " + folder + ")",
+                        + "retry: chmod -R u+rwX " + folder + " (if you made the vault with sudo: sudo chown -R \"$USER\" "
+                        + folder + ")",
                 log.cannotWriteHint(new java.nio.file.AccessDeniedException(files.active().toString())));
         assertEquals("the vault records every access before it happens, so a read-only copy releases nothing: mount "
                         + temp + " read-write, then retry",
