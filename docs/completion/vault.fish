@@ -368,7 +368,7 @@ complete -c vault -n '__vault_at "guard"' -s 'h' -l 'help' -d 'Show this help me
 complete -c vault -n '__vault_at "guard check"' -l 'command' -x -d 'One command line.'
 complete -c vault -n '__vault_at "guard check"' -l 'hook' -x -d 'Answer an agent\'s hook: claude-code, codex, gemini, cursor or copilot.'
 complete -c vault -n '__vault_at "guard check"' -l 'batch' -r -F -d 'One command per line; - for stdin.'
-complete -c vault -n '__vault_at "guard check"' -l 'json' -d '--command: the decision as one JSON object on stdout, and no deny lines on stderr; --batch: one JSON object per line. Not with --hook.'
+complete -c vault -n '__vault_at "guard check"' -l 'json' -d '--command: the decision as one JSON object on stdout, and no deny lines on stderr; --batch: one JSON object per line. With --hook it does not apply (a warning says so).'
 complete -c vault -n '__vault_at "guard check"' -l 'vault' -x -a '(__fish_complete_directories)' -d 'The vault folder (default: $VAULT_DIR, else the nearest .vault/ upward).'
 complete -c vault -n '__vault_at "guard check"' -s 'i' -l 'identity' -r -F -d 'The identity file (default: $VAULT_IDENTITY, else $XDG_CONFIG_HOME/vault/identity.txt).'
 complete -c vault -n '__vault_at "guard check"' -l 'debug' -d 'Print stack traces of errors.'
