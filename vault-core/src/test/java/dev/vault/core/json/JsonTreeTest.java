@@ -28,15 +28,14 @@ class JsonTreeTest {
                 assertThrows(JsonTree.MalformedJsonException.class, () -> JsonTree.parse("{\"a\":[1,2,3")).getMessage());
         assertEquals("there is more after the JSON value (line 1)",
                 assertThrows(JsonTree.MalformedJsonException.class, () -> JsonTree.parse("{} {}")).getMessage());
-        assertEquals("it is not valid JSON (line 1, column 15)",
+        assertEquals("it is not valid JSON (line 1, column 7)",
                 assertThrows(JsonTree.MalformedJsonException.class, () -> JsonTree.parse("{\"a\": hunter2}")).getMessage());
     }
 
     @Test
     void refusesDuplicateNamesWhichReadersResolveDifferently() {
-        assertEquals("a member name appears twice in one object (line 1, column 15)",
-                assertThrows(JsonTree.MalformedJsonException.class,
-                        () -> JsonTree.parse("{\"a\":1,\"a\":2}")).getMessage().replaceAll("column \\d+", "column 15"));
+        assertEquals("a member name appears twice in one object (line 1, column 8)",
+                assertThrows(JsonTree.MalformedJsonException.class, () -> JsonTree.parse("{\"a\":1,\"a\":2}")).getMessage());
     }
 
     @Test

@@ -169,7 +169,7 @@ class HookProtocolsTest {
             String noInput = agent.equals("cursor") ? "{\"hook_event_name\":\"beforeShellExecution\",\"cwd\":\"/p\"}"
                     : "{\"" + toolField + "\":\"" + shellTool + "\"}";
             String[][] cases = {
-                {"not json", "bad hook input: it is not a JSON object: it is not valid JSON (line 1, column 5)"},
+                {"not json", "bad hook input: it is not a JSON object: it is not valid JSON (line 1, column 2)"},
                 {CLAUDE.substring(0, 60), "bad hook input: it is not a JSON object: it ends in the middle of a value (line 1, column 61)"},
                 {"", "bad hook input: stdin is empty"},
                 {"[1,2]", "bad hook input: it is an array, not a JSON object"},
@@ -181,13 +181,13 @@ class HookProtocolsTest {
                         : agent.equals("copilot") ? "toolName\" (nor \"tool_name\")" : toolField + "\"")},
                 {"{\"" + toolField + "\":\"" + shellTool + "\",\"" + toolField + "\":\"Read\"}",
                         "bad hook input: it is not a JSON object: a member name appears twice in one object (line 1, column "
-                                + (toolField.length() * 2 + shellTool.length() + 10) + ")"},
+                                + (toolField.length() + shellTool.length() + 8) + ")"},
                 {huge, "bad hook input: it is larger than 1 MiB"},
             };
             if (agent.equals("cursor")) {
                 cases[7][0] = "{\"cwd\":\"/p\",\"command\":\"printenv\"}";
                 cases[8][0] = "{\"hook_event_name\":\"beforeShellExecution\",\"hook_event_name\":\"stop\"}";
-                cases[8][1] = "bad hook input: it is not a JSON object: a member name appears twice in one object (line 1, column 60)";
+                cases[8][1] = "bad hook input: it is not a JSON object: a member name appears twice in one object (line 1, column 43)";
             }
             for (String[] c : cases) {
                 HookCheck.Outcome outcome = run(agent, c[0], Decision.allow());
