@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Jagged, none of Bouncy Castle's post-quantum or passphrase code, and not its CryptoServicesRegistrar (nor
  * the java.util.logging that registrar starts); a post-quantum get loads the HPKE it
  * needs. None of it comes from vault-bc.jar, which opening costs a start its central directory. Runs the
- * built jar with -Xlog:class+load and reads which classes came in, and from where.
+ * built jar with -Xlog:class+load and reads which classes came in, and from where. A hook check initialises
+ * no jackson-core parser and no BigDecimal (-Xlog:class+init).
  */
 class ClassLoadingIT {
     private static final Path JAR = Paths.get("target", "vault.jar").toAbsolutePath();
@@ -105,6 +106,34 @@ class ClassLoadingIT {
         }
         List<String> failed = loadedClasses(List.of("-jar", JAR.toString(), "get", "nope"), 1);
         assertTrue(failed.contains("dev.vault.cli.Colour"), "a failed get decides on colour");
+    }
+
+    /**
+     * Hook input is read by JsonReader, not jackson-core's parser: every one of those initialises BigInteger
+     * and BigDecimal constants (ParserMinimalBase), 7-10 ms of a hook call on Java 25. An allowed hook
+     * initialises no Jackson at all; a deny's answer is written by jackson's generator.
+     */
+    @Test
+    void aHookCheckInitialisesNoJacksonParserNorBigDecimal() throws Exception {
+        for (String input : List.of(ALLOWED_HOOK, ALLOWED_HOOK.replace("git status", "printenv"))) {
+            boolean allowed = input.equals(ALLOWED_HOOK);
+            Path log = work.resolve("init.log");
+            Files.deleteIfExists(log);
+            run(List.of(JAVA, "-Xlog:class+init=info:file=" + log, "-jar", JAR.toString(), "guard", "check", "--hook",
+                    "claude-code"), input, allowed ? 0 : 2);
+            List<String> initialised = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                int start = line.indexOf("Initializing '") + 14;
+                if (start >= 14) {
+                    initialised.add(line.substring(start, line.indexOf('\'', start)));
+                }
+            }
+            String which = allowed ? "allowed" : "denied";
+            assertTrue(initialised.contains("dev/vault/core/json/JsonReader"), which + ": the log lists what was initialised");
+            assertEquals(List.of(), initialised.stream().filter(name -> name.equals("java/math/BigDecimal")
+                    || name.equals("com/fasterxml/jackson/core/base/ParserMinimalBase")
+                    || allowed && name.startsWith("com/fasterxml/")).toList(), which);
+        }
     }
 
     private static List<String> matching(List<String> classes, List<String> prefixes) {
