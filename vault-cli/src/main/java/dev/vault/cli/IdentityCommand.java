@@ -31,6 +31,14 @@ final class IdentityCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** A name the manifest takes for an identity, else the error that says which are. */
+    static void requireIdentityName(String name) throws VaultException {
+        if (!ManifestReader.isIdentityName(name)) {
+            throw VaultException.failed("invalid identity name \"" + name + "\"",
+                    "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+
     @Command(name = "new", description = {
             "Make an identity, write it to a 0600 file and record NAME -> recipient in the manifest.",
             "X25519 unless --pq; --passphrase encrypts the file with a passphrase.",
@@ -56,10 +64,7 @@ final class IdentityCommand implements Callable<Integer> {
         @Override
         public Integer call() throws VaultException {
             VaultCommand root = parent.root;
-            if (!ManifestReader.isIdentityName(name)) {
-                throw VaultException.failed("invalid identity name \"" + name + "\"",
-                        "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
-            }
+            requireIdentityName(name);
             Vault vault = root.openVault();
             if (vault.manifest().identity(name).isPresent()) {
                 throw VaultException.failed("the manifest already has an identity named \"" + name + "\"",
@@ -109,10 +114,7 @@ final class IdentityCommand implements Callable<Integer> {
         @Override
         public Integer call() throws VaultException {
             VaultCommand root = parent.root;
-            if (!ManifestReader.isIdentityName(name)) {
-                throw VaultException.failed("invalid identity name \"" + name + "\"",
-                        "use lowercase a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
-            }
+            requireIdentityName(name);
             String problem = AgeKeys.recipientProblem(recipient);
             if (problem != null) {
                 throw VaultException.failed("invalid recipient for \"" + name + "\": " + problem,
