@@ -1,6 +1,7 @@
 package dev.vault.cli;
 
 import dev.vault.core.AtomicFiles;
+import dev.vault.core.ShellWords;
 import dev.vault.core.VaultException;
 import dev.vault.core.guard.hook.ClaudeCodeSettings;
 import dev.vault.core.json.JsonTree;
@@ -94,7 +95,7 @@ final class GuardInstallCommand implements Callable<Integer> {
         } catch (IOException e) {
             path = path.normalize();
         }
-        return GuardShellSnippet.quote(path.toString());
+        return ShellWords.quote(path.toString());
     }
 
     private Integer claudeCode() throws VaultException {

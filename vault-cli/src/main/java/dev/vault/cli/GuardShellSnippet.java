@@ -1,7 +1,5 @@
 package dev.vault.cli;
 
-import dev.vault.core.ShellWords;
-
 /**
  * The DEBUG-trap snippets that run {@code vault guard check --command} before each command of an
  * interactive (or sourcing) bash or zsh, and skip the command when it is denied. Between marker lines, so
@@ -68,8 +66,4 @@ final class GuardShellSnippet {
                 + END + "\n";
     }
 
-    /** A word for a shell: bare when it needs no quoting, else in single quotes. */
-    static String quote(String word) {
-        return ShellWords.quote(word);
-    }
 }

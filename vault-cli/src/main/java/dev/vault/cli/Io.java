@@ -75,6 +75,11 @@ public final class Io {
         return new Io(in, out, err, env, cwd, clock, systemConsole, ownStreams, both ? 1 : 0, millis);
     }
 
+    /** The same, timing work with {@code millis} (for tests). */
+    Io withMillis(LongSupplier millis) {
+        return new Io(in, out, err, env, cwd, clock, systemConsole, ownStreams, terminals, millis);
+    }
+
     /**
      * Whether stdout ({@code fd} 1) or stderr (2) is a terminal. The real process reads where the file
      * descriptor points (Linux's /proc): a terminal is a /dev/pts/N or /dev/ttyN; anything else, or no
@@ -97,11 +102,6 @@ public final class Io {
     /** The terminal, when stdin and stdout are one (for reading a value without echo), else null. */
     Console console() {
         return systemConsole ? System.console() : null;
-    }
-
-    /** For tests: this I/O with a stderr that is a terminal or not, and {@code millis} to time work with. */
-    Io withErr(boolean terminal, LongSupplier millis) {
-        return new Io(in, out, err, env, cwd, clock, false, ownStreams, terminal ? 1 : 0, millis);
     }
 
     /** Whether stderr is a terminal, where a progress line may be drawn. Asked only by long work. */

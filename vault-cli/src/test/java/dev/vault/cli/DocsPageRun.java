@@ -1,5 +1,7 @@
 package dev.vault.cli;
 
+import dev.vault.core.ShellWords;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +110,6 @@ final class DocsPageRun {
     }
 
     private static String quote(Path path) {
-        return "'" + path.toString().replace("'", "'\\''") + "'";
+        return ShellWords.quote(path.toString());
     }
 }

@@ -46,11 +46,11 @@ class ProgressTest {
 
     /** Output to a pipe, on a clock that moves {@code millis} each time it is read: the progress line's only reader. */
     private Io pipe(Map<String, String> env, String stdin, LongSupplier millis) {
-        return plain(env, stdin).withErr(false, millis);
+        return plain(env, stdin).withTerminals(false).withMillis(millis);
     }
 
     private Io terminal(Map<String, String> env, String stdin, LongSupplier millis) {
-        return plain(env, stdin).withErr(true, millis);
+        return plain(env, stdin).withTerminals(true).withMillis(millis);
     }
 
     private Io plain(Map<String, String> env, String stdin) {

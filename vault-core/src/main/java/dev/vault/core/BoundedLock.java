@@ -95,7 +95,7 @@ public final class BoundedLock implements AutoCloseable {
     }
 
     private static String formatWait(long millis) {
-        return millis == 1000 ? "1 second" : millis % 1000 == 0 ? millis / 1000 + " seconds" : millis + " ms";
+        return millis % 1000 != 0 ? millis + " ms" : millis / 1000 + (millis == 1000 ? " second" : " seconds");
     }
 
     private static void release(ReentrantLock threads, FileChannel channel) {

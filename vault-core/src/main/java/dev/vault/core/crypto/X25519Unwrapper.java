@@ -34,7 +34,7 @@ final class X25519Unwrapper {
     /**
      * The key whose 32-byte scalar is {@code secret} (copied; the caller wipes its own). Its public key, one
      * scalar multiplication (about 3 ms of a start, in the interpreter), is derived on a thread of its own when
-     * {@code inBackground}, so that a {@code get} reads the manifest meanwhile, else when first asked for;
+     * {@code inBackground}, so that a {@code get} reads the manifest meanwhile, else right here;
      * {@link #publicKey} waits for it.
      */
     static X25519Unwrapper of(byte[] secret, boolean inBackground) {
@@ -45,6 +45,8 @@ final class X25519Unwrapper {
         PublicKeyThread publicKey = new PublicKeyThread(copy);
         if (inBackground) {
             publicKey.start();
+        } else {
+            publicKey.run();
         }
         return new X25519Unwrapper(copy, publicKey);
     }
@@ -54,11 +56,10 @@ final class X25519Unwrapper {
         return publicKey.result();
     }
 
-    /** Derives a public key, on this thread when started, else in {@link #result}, which waits for it. */
+    /** Derives a public key, on this thread when started, else on the caller's; {@link #result} waits for it. */
     private static final class PublicKeyThread extends Thread {
         private final byte[] secret;
         private final byte[] publicKey = new byte[KEY_LENGTH];
-        private boolean done;
         private Throwable failure;
 
         PublicKeyThread(byte[] secret) {
@@ -71,31 +72,25 @@ final class X25519Unwrapper {
         public void run() {
             try {
                 X25519.scalarMult(secret, 0, BASE_POINT, 0, publicKey, 0);
-                done = true;
             } catch (Throwable e) {
                 // kept for result() to throw on the caller's thread, not printed by the thread's default handler
                 failure = e;
             }
         }
 
-        synchronized byte[] result() {
-            if (getState() == State.NEW) {
-                if (!done && failure == null) {
-                    run();
+        byte[] result() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    // returns at once when the thread was never started: run() was called directly
+                    join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-            } else {
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        join();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             // join() orders the thread's writes before these reads
             if (failure instanceof RuntimeException e) {
@@ -104,7 +99,7 @@ final class X25519Unwrapper {
             if (failure instanceof Error e) {
                 throw e;
             }
-            if (!done) {
+            if (failure != null) {
                 throw new IllegalStateException("the X25519 public key could not be derived", failure);
             }
             return publicKey.clone();
