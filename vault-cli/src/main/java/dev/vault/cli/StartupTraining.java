@@ -11,20 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The training run behind the launcher's start-up cache (an AOT cache on JDK 24 and newer, an AppCDS archive on
- * 17 to 23): the JVM records the classes these commands load, and later starts load them from the cache. It runs
- * the commands whose start-up users feel ({@code get}, {@code guard check}, {@code exec}) through
- * {@link Cli#run}, and nothing else: a JDK 24+ AOT cache loads every class it holds at each start, so a class
- * that only {@code init} or {@code set} needs would cost every {@code get} (about 10 ms for the ~1,100 classes
- * that setting up a vault loads: docs/benchmarks.md). So the vault it reads is not made by {@code vault init}
- * and {@code vault set} but written out from the constants below, as those commands wrote it (a throwaway key,
- * published here, that guards nothing but the value "training-value"), into a fresh folder under the temporary
- * folder, with output discarded; then the folder is deleted. Exit 0 when every command gave the exit code it
- * should; 1 (and a line on stderr naming the command, never a value) otherwise, so that the launcher does not
- * keep a cache trained on a failing path. StartupTrainingTest checks that the commands still succeed on it.
+ * The training run behind the launcher's start-up caches (an AOT cache on JDK 24 and newer, an AppCDS archive on
+ * 17 to 23): the JVM records the classes these commands load, and later starts load them from the cache. There
+ * is one cache for each kind of start users feel, named by the argument: {@code get} (also used by the commands
+ * that have no cache of their own), {@code exec} and {@code guard} ({@code guard check}). Each runs only its
+ * commands, through {@link Cli#run}, and nothing else: a JDK 24+ AOT cache loads every class it holds at each
+ * start, so a class that only {@code init}, {@code set} or another kind needs would cost every {@code get}
+ * (docs/benchmarks.md). So the vault it reads is not made by {@code vault init} and {@code vault set} but written
+ * out from the constants below, as those commands wrote it (a throwaway key, published here, that guards nothing
+ * but the value "training-value"), into a fresh folder under the temporary folder, with output discarded; then
+ * the folder is deleted. Exit 0 when every command gave the exit code it should; 1 (and a line on stderr naming
+ * the command, never a value) otherwise, so that the launcher does not keep a cache trained on a failing path;
+ * 2 for an unknown kind. StartupTrainingTest checks that the commands still succeed on it.
  */
 public final class StartupTraining {
     /** The training identity: X25519, made by {@code vault init --name training}; it opens only {@link #TOKEN}. */
@@ -64,16 +66,31 @@ public final class StartupTraining {
         this.err = err;
     }
 
+    /** {@code StartupTraining get|exec|guard}. */
     public static void main(String[] args) throws IOException {
-        System.exit(run(System.getenv(), Path.of(System.getProperty("java.io.tmpdir")), System.err));
+        int code = args.length == 1 ? run(args[0], System.getenv(), Path.of(System.getProperty("java.io.tmpdir")), System.err)
+                : usage(System.err);
+        System.err.flush();
+        // as Main ends: halt, not System.exit, whose exit logging would put the platform's logger in the cache
+        Runtime.getRuntime().halt(code);
     }
 
-    /** Trains in a new folder under {@code parent}, which it deletes; returns the exit code. */
-    static int run(Map<String, String> callerEnv, Path parent, PrintStream err) throws IOException {
+    private static int usage(PrintStream err) {
+        err.println("usage: StartupTraining get|exec|guard");
+        return 2;
+    }
+
+    /** Trains the commands of {@code kind} in a new folder under {@code parent}, which it deletes; returns the exit code. */
+    static int run(String kind, Map<String, String> callerEnv, Path parent, PrintStream err) throws IOException {
+        if (!List.of("get", "exec", "guard").contains(kind)) {
+            return usage(err);
+        }
+        // the launcher starts Main, which a training through Cli.run would not load
+        Main.class.getName();
         Path folder = newFolder(parent);
         try {
             writeVault(folder);
-            return new StartupTraining(environment(callerEnv, folder), folder, err).train();
+            return new StartupTraining(environment(callerEnv, folder), folder, err).train(kind);
         } finally {
             delete(folder.toFile());
         }
@@ -108,12 +125,16 @@ public final class StartupTraining {
         Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-------"));
     }
 
-    /** The caller's environment without anything that would point vault elsewhere: no VAULT_*, own config and home. */
+    /**
+     * The caller's environment without anything that would point vault elsewhere: no VAULT_*, own config and home.
+     * Copied as {@link Io#system} copies the process's, so that the classes doing it are cached too.
+     */
     static Map<String, String> environment(Map<String, String> caller, Path folder) {
+        Map<String, String> copy = Map.copyOf(caller);
         Map<String, String> env = new HashMap<>();
         for (String variable : new String[] {"PATH", "LANG", "LC_ALL", "USER", "LOGNAME"}) {
-            if (caller.get(variable) != null) {
-                env.put(variable, caller.get(variable));
+            if (copy.get(variable) != null) {
+                env.put(variable, copy.get(variable));
             }
         }
         env.put("HOME", folder.toString());
@@ -121,16 +142,22 @@ public final class StartupTraining {
         return env;
     }
 
-    private int train() {
+    private int train(String kind) {
         int failures = 0;
-        for (int i = 0; i < 3; i++) {
-            failures += expect(0, "", "get", "training/token");
+        switch (kind) {
+            case "get" -> {
+                for (int i = 0; i < 3; i++) {
+                    failures += expect(0, "", "get", "training/token");
+                }
+            }
+            case "exec" -> failures += expect(0, "", "exec", "--", "true");
+            default -> {
+                failures += expect(0, "", "guard", "check", "--command", "git status");
+                failures += expect(2, "", "guard", "check", "--command", "printenv");
+                failures += expect(0, ALLOWED_HOOK, "guard", "check", "--hook", "claude-code");
+                failures += expect(2, DENIED_HOOK, "guard", "check", "--hook", "claude-code");
+            }
         }
-        failures += expect(0, "", "guard", "check", "--command", "git status");
-        failures += expect(2, "", "guard", "check", "--command", "printenv");
-        failures += expect(0, ALLOWED_HOOK, "guard", "check", "--hook", "claude-code");
-        failures += expect(2, DENIED_HOOK, "guard", "check", "--hook", "claude-code");
-        failures += expect(0, "", "exec", "--", "true");
         return failures == 0 ? 0 : 1;
     }
 

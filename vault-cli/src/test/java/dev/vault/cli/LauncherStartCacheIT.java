@@ -67,7 +67,8 @@ class LauncherStartCacheIT {
                     dynamicTest("VAULT_START_CACHE=off passes no cache flag and builds none", copy::withoutCache),
                     dynamicTest("the first use builds the cache, with a note on stderr", copy::firstUse),
                     dynamicTest("a later start takes vault's classes from it", copy::laterUse),
-                    dynamicTest("guard check allows and denies as before with the cache", copy::guardCheck),
+                    dynamicTest("guard check builds its own cache beside it, never waiting, then takes it", copy::guardCheck),
+                    dynamicTest("exec builds and takes its own cache", copy::exec),
                     dynamicTest("audit verify, with the full JIT, takes the same cache", copy::auditVerify),
                     dynamicTest("a cut-off cache is not passed; a build that fails is remembered", copy::truncatedAndFailedBuild),
                     dynamicTest("a changed jar gets a new cache and the old files go", copy::changedJar),
@@ -170,10 +171,11 @@ class LauncherStartCacheIT {
                     + "if [ -n \"${FAIL_TRAINING:-}\" ] && [[ \" $* \" == *\" dev.vault.cli.StartupTraining \"* ]]; then\n"
                     + "  echo 'training refused by the test' >&2; exit 1\n"
                     + "fi\n"
-                    + "args=() added=\n"
+                    // (after the launcher's -Xlog:disable, which would turn it off: right before -cp)
+                    + "args=()\n"
                     + "for arg in \"$@\"; do\n"
-                    + "  if [ \"$arg\" = -jar ] && [ -z \"$added\" ]; then\n"
-                    + "    args+=('-Xlog:class+load=info:file=" + classes + "') added=1\n"
+                    + "  if [ \"$arg\" = -cp ] && [[ \" $* \" == *\" dev.vault.cli.Main \"* ]]; then\n"
+                    + "    args+=('-Xlog:class+load=info:file=" + classes + "')\n"
                     + "  fi\n"
                     + "  args+=(\"$arg\")\n"
                     + "done\n"
@@ -204,13 +206,13 @@ class LauncherStartCacheIT {
             Result get = run(Map.of(), new byte[0], "get", "db/password");
             assertEquals(0, get.code, get.err);
             assertArrayEquals(VALUE, get.out, "stdout is the value and nothing else");
-            assertEquals("vault: note: building the start-up cache for Java " + version()
-                    + " (once for each build of vault)…\n", get.err);
-            Path cache = theCache();
+            assertEquals(building("get"), get.err);
+            Path cache = theCache("get");
+            assertEquals(List.of(cache), cacheFiles(), "only get's cache is built");
             List<String> starts = startsSinceLastCall();
             assertEquals(jdk.aot() ? 3 : 2, starts.size(), String.join("\n", starts));
-            assertTrue(starts.get(0).endsWith(" -cp " + jar + " dev.vault.cli.StartupTraining"), starts.get(0));
-            assertTrue(starts.get(starts.size() - 1).contains(" " + jdk.cacheFlag() + cache + " -jar " + jar + " get db/password"),
+            assertTrue(starts.get(0).endsWith(" -cp " + jar + " dev.vault.cli.StartupTraining get"), starts.get(0));
+            assertTrue(starts.get(starts.size() - 1).contains(" " + jdk.cacheFlag() + cache + " -cp " + jar + " dev.vault.cli.Main get db/password"),
                     starts.get(starts.size() - 1));
         }
 
@@ -221,16 +223,19 @@ class LauncherStartCacheIT {
             assertArrayEquals(VALUE, get.out);
             List<String> starts = startsSinceLastCall();
             assertEquals(1, starts.size(), "no training: " + starts);
-            assertTrue(starts.get(0).contains(jdk.cacheFlag() + theCache()), starts.get(0));
+            assertTrue(starts.get(0).contains(jdk.cacheFlag() + theCache("get")), starts.get(0));
             assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
+            assertTrue(classSource("dev.vault.cli.Main").startsWith("shared objects file"), "the main class is in it too");
         }
 
         void truncatedAndFailedBuild() throws Exception {
-            Path cache = theCache();
+            Path cache = theCache("get");
+            Path guard = theCache("guard");
             try (RandomAccessFile file = new RandomAccessFile(cache.toFile(), "rw")) {
                 file.setLength(file.length() / 2);
             }
             assertChangedCacheIsNotPassed(cache);
+            assertTrue(cacheFiles().contains(guard), "guard check's cache of the same jars is kept: " + cacheFiles());
             Result again = run(Map.of(), new byte[0], "get", "db/password");
             assertEquals(0, again.code, again.err);
             assertEquals("", again.err, "a failed build is not tried again for the same jar");
@@ -241,7 +246,7 @@ class LauncherStartCacheIT {
         }
 
         void overwritten() throws Exception {
-            Path cache = theCache();
+            Path cache = theCache("get");
             long size = Files.size(cache);
             assertTrue(cache.toFile().setWritable(true));
             try (RandomAccessFile file = new RandomAccessFile(cache.toFile(), "rw")) {
@@ -266,27 +271,29 @@ class LauncherStartCacheIT {
             String name = cache.getFileName().toString();
             String jdkKey = name.substring(0, name.indexOf("." + stamp(jar) + "."));
             Path failed = cacheDir.resolve(jdkKey + "." + jarKey() + ".failed");
-            assertEquals("vault: note: building the start-up cache for Java " + version() + " (once for each build of vault)…\n"
+            assertEquals(building("get")
                     + "vault: warning: the start-up cache could not be built, so vault starts without it (the JVM's output"
                     + " is in \"" + failed + "\")\n", get.err);
             assertEquals("training refused by the test\n", Files.readString(failed));
-            assertEquals(List.of(failed), cacheFiles(), "the changed cache is gone");
+            assertEquals(List.of(failed), cacheFiles().stream().filter(file -> file.getFileName().toString().startsWith(jdkKey + "."))
+                    .toList(), "the changed cache is gone");
             List<String> starts = startsSinceLastCall();
             assertEquals(2, starts.size(), String.join("\n", starts));
-            assertTrue(starts.get(0).endsWith(" dev.vault.cli.StartupTraining"), starts.get(0));
+            assertTrue(starts.get(0).endsWith(" dev.vault.cli.StartupTraining get"), starts.get(0));
             assertFalse(starts.get(1).contains(jdk.cacheFlag()), starts.get(1));
             assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5));
         }
 
         void foreign(Jdk other) throws Exception {
             assertTrue(other.aot() != jdk.aot(), "a JDK of the other kind is under test (see the test beside this one)");
+            assertEquals(1, cacheFiles().size(), cacheFiles().toString());
             String failed = cacheFiles().get(0).getFileName().toString();
             assertTrue(failed.endsWith(".failed"), failed);
             Path written = cacheDir.resolve("foreign");
             Files.copy(other.home().resolve("lib/server/classes.jsa"), written);
             Path foreign = cacheDir.resolve(failed.replaceFirst("failed$", stamp(written) + jdk.extension()));
             Files.move(written, foreign);
-            assertEquals(foreign, theCache());
+            assertEquals(foreign, theCache("get"));
             Result get = run(Map.of(), new byte[0], "get", "db/password");
             assertEquals(0, get.code, get.err);
             assertArrayEquals(VALUE, get.out, "stdout is the value and nothing else");
@@ -298,9 +305,10 @@ class LauncherStartCacheIT {
         }
 
         void changedBouncyCastleJar() throws Exception {
-            Path cache = theCache();
+            Path cache = theCache("get");
             Files.setLastModifiedTime(bcJar, FileTime.from(Instant.now()));
             assertChangedCacheIsNotPassed(cache);
+            assertEquals(1, cacheFiles().size(), "the failed mark is all there is: " + cacheFiles());
         }
 
         void changedJar() throws Exception {
@@ -308,10 +316,9 @@ class LauncherStartCacheIT {
             Result get = run(Map.of(), new byte[0], "get", "db/password");
             assertEquals(0, get.code, get.err);
             assertArrayEquals(VALUE, get.out);
-            assertEquals("vault: note: building the start-up cache for Java " + version()
-                    + " (once for each build of vault)…\n", get.err);
-            Path cache = theCache();
-            assertEquals(List.of(cache), cacheFiles(), "the failed mark of the earlier jar is gone");
+            assertEquals(building("get"), get.err);
+            Path cache = theCache("get");
+            assertEquals(List.of(cache), cacheFiles(), "the failed mark and the other caches of the earlier jar are gone");
             Result later = run(Map.of(), new byte[0], "get", "db/password");
             assertEquals("", later.err);
             assertArrayEquals(VALUE, later.out);
@@ -322,14 +329,38 @@ class LauncherStartCacheIT {
         void guardCheck() throws Exception {
             Result allow = run(Map.of(), new byte[0], "guard", "check", "--command", "git status");
             assertEquals(0, allow.code, allow.err);
-            assertEquals("", allow.err);
+            assertEquals("", allow.err, "no note: the build is detached, its output discarded");
+            assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5), "the check did not wait for the cache");
+            Path cache = awaitCache("guard");
+            List<String> starts = startsSinceLastCall();
+            assertEquals(jdk.aot() ? 3 : 2, starts.size(), String.join("\n", starts));
+            List<String> checks = starts.stream().filter(start -> start.contains(" dev.vault.cli.Main ")).toList();
+            assertEquals(1, checks.size(), String.join("\n", starts));
+            assertFalse(checks.get(0).contains(jdk.cacheFlag()), checks.get(0));
+            assertTrue(starts.stream().anyMatch(start -> start.endsWith(" dev.vault.cli.StartupTraining guard")), String.join("\n", starts));
             Result deny = run(Map.of(), new byte[0], "guard", "check", "--command", "printenv");
             assertEquals(2, deny.code, deny.err);
             assertTrue(deny.err.startsWith("vault: guard: denied (env-dump): "), deny.err);
-            Path cache = theCache();
+            starts = startsSinceLastCall();
+            assertEquals(1, starts.size(), String.join("\n", starts));
+            assertTrue(starts.get(0).contains(jdk.cacheFlag() + cache + " -cp " + jar + " dev.vault.cli.Main guard check"), starts.get(0));
+            assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
+        }
+
+        void exec() throws Exception {
+            Result first = run(Map.of(), new byte[0], "exec", "--", "true");
+            assertEquals(0, first.code, first.err);
+            assertEquals(building("exec"), first.err);
+            Path cache = theCache("exec");
+            Result later = run(Map.of(), new byte[0], "exec", "--", "true");
+            assertEquals(0, later.code, later.err);
+            assertEquals("", later.err);
             List<String> starts = startsSinceLastCall();
-            assertEquals(2, starts.size(), String.join("\n", starts));
-            assertTrue(starts.stream().allMatch(start -> start.contains(jdk.cacheFlag() + cache)), String.join("\n", starts));
+            assertEquals(jdk.aot() ? 4 : 3, starts.size(), String.join("\n", starts));
+            assertTrue(starts.get(0).endsWith(" dev.vault.cli.StartupTraining exec"), starts.get(0));
+            assertTrue(starts.get(starts.size() - 1).contains(jdk.cacheFlag() + cache + " -cp " + jar + " dev.vault.cli.Main exec -- true"),
+                    starts.get(starts.size() - 1));
+            assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
         }
 
         void auditVerify() throws Exception {
@@ -338,7 +369,7 @@ class LauncherStartCacheIT {
             assertEquals("", verify.err);
             String out = new String(verify.out, StandardCharsets.UTF_8);
             assertTrue(out.startsWith("audit log ok: "), out);
-            Path cache = theCache();
+            Path cache = theCache("get");
             List<String> starts = startsSinceLastCall();
             assertEquals(1, starts.size(), String.join("\n", starts));
             assertFalse(starts.get(0).contains("TieredStopAtLevel"), starts.get(0));
@@ -351,14 +382,33 @@ class LauncherStartCacheIT {
                     .findFirst().orElseThrow().replaceAll("JAVA_VERSION=|\"", "");
         }
 
-        /** The one cache file there is, after checking that its name ends in the jar's stamp and its own. */
-        private Path theCache() throws IOException, InterruptedException {
-            List<Path> caches = cacheFiles().stream().filter(path -> path.toString().endsWith(jdk.extension())).toList();
-            assertEquals(1, caches.size(), caches.toString());
+        /** The note of a cache build for the commands of {@code train}. */
+        private String building(String train) throws IOException {
+            return "vault: note: building the start-up cache of `vault " + train + "` for Java " + version()
+                    + " (once for each build of vault)…\n";
+        }
+
+        /** The one cache file of {@code train} there is, after checking that its name ends in the jar's stamp and its own. */
+        private Path theCache(String train) throws IOException, InterruptedException {
+            String named = "." + train + "." + jarKey() + ".";
+            List<Path> caches = cacheFiles().stream().filter(path -> path.toString().endsWith(jdk.extension())
+                    && path.getFileName().toString().contains(named)).toList();
+            assertEquals(1, caches.size(), cacheFiles().toString());
             Path cache = caches.get(0);
             assertTrue(cache.getFileName().toString().endsWith("." + jarKey() + "." + stamp(cache) + jdk.extension()),
                     cache + " is named for " + jarKey() + " and " + stamp(cache));
             return cache;
+        }
+
+        /** The cache of {@code train} once a detached build has put it in place (at most two minutes). */
+        private Path awaitCache(String train) throws IOException, InterruptedException {
+            for (int i = 0; i < 1200; i++) {
+                if (cacheFiles().stream().anyMatch(path -> path.getFileName().toString().contains("." + train + "."))) {
+                    return theCache(train);
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no cache of " + train + " after two minutes: " + cacheFiles());
         }
 
         /** The jars a cache is made from, as its name says them: vault.jar, then vault-bc.jar (its Class-Path). */
@@ -388,12 +438,11 @@ class LauncherStartCacheIT {
             return lines;
         }
 
-        /** Where the last `-jar` start took a class from, as -Xlog:class+load says ("shared objects file", "file:…"). */
+        /** Where the last start of dev.vault.cli.Main took a class from, as -Xlog:class+load says ("shared objects file", "file:…"). */
         private String classSource(String className) throws IOException {
             String marker = "] " + className + " source: ";
             List<String> found = Files.readAllLines(classes).stream().filter(line -> line.contains(marker))
                     .map(line -> line.substring(line.indexOf(marker) + marker.length())).collect(Collectors.toList());
-            Files.delete(classes);
             assertEquals(1, found.size(), className + " loaded once: " + found);
             return found.get(0);
         }
@@ -408,6 +457,7 @@ class LauncherStartCacheIT {
             env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
             env.put("JAVA_HOME", dir.resolve("jdk").toString());
             env.putAll(extraEnv);
+            Files.deleteIfExists(classes);
             Path err = dir.resolve("stderr.txt");
             builder.redirectError(err.toFile());
             Process process = builder.start();

@@ -2,6 +2,8 @@ package dev.vault.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,16 +20,28 @@ class StartupTrainingTest {
     @TempDir
     Path parent;
 
-    @Test
-    void everyTrainedCommandGivesItsExitCodeAndTheFolderIsGone() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"get", "exec", "guard"})
+    void everyTrainedCommandGivesItsExitCodeAndTheFolderIsGone(String kind) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> caller = Map.of("PATH", System.getenv("PATH"), "VAULT_DIR", parent.resolve("elsewhere").toString(),
                 "VAULT_IDENTITY", parent.resolve("missing.txt").toString());
-        int code = StartupTraining.run(caller, parent, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = StartupTraining.run(kind, caller, parent, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
         assertEquals(0, code);
         try (Stream<Path> left = Files.list(parent)) {
             assertEquals(List.of(), left.toList(), "the training folder is deleted");
+        }
+    }
+
+    @Test
+    void anUnknownKindIsAUsageErrorAndWritesNothing() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = StartupTraining.run("set", Map.of(), parent, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals("usage: StartupTraining get|exec|guard\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        try (Stream<Path> left = Files.list(parent)) {
+            assertEquals(List.of(), left.toList());
         }
     }
 
