@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,12 @@ public final class StartupTraining {
                     failures += expect(0, "", "get", "training/token");
                 }
             }
-            case "exec" -> failures += expect(0, "", "exec", "--", "true");
+            case "exec" -> {
+                // twice, so that the second reads the audit entry the first wrote, as a real start does; and as a
+                // real process runs it: stdin inherited (the launcher's /dev/null), stdout and stderr relayed
+                failures += expect(0, ownStreams(), "exec", "--", "true");
+                failures += expect(0, ownStreams(), "exec", "--only", "TRAINING_TOKEN", "--", "true");
+            }
             default -> {
                 failures += expect(0, "", "guard", "check", "--command", "git status");
                 failures += expect(2, "", "guard", "check", "--command", "printenv");
@@ -162,8 +168,20 @@ public final class StartupTraining {
     }
 
     private int expect(int code, String stdin, String... args) {
-        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        Io io = Io.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), discard, discard, env, folder);
+        return expect(code, Io.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), discard(), discard(), env,
+                folder), args);
+    }
+
+    /** The streams of this process as a command's own, with its output discarded. */
+    private Io ownStreams() {
+        return new Io(System.in, discard(), discard(), env, folder, Clock.systemUTC(), false, true);
+    }
+
+    private static PrintStream discard() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    private int expect(int code, Io io, String... args) {
         int got = Cli.run(io, args);
         if (got == code) {
             return 0;
