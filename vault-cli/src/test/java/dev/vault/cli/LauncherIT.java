@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -96,9 +98,43 @@ class LauncherIT {
         assertEquals(2, command.code, command.err);
         Result withOptions = run(broken, new byte[0], "guard", "--vault", "v", "--debug", "check", "--command", "ls");
         assertEquals(2, withOptions.code, "global options between guard and check: " + withOptions.err);
+        Result before = run(broken, "{}".getBytes(StandardCharsets.UTF_8), "-i", "k.txt", "--vault=v", "guard", "-i", "check",
+                "check", "--hook=claude-code");
+        assertEquals(2, before.code, "global options and their values before and after guard: " + before.err);
+        Result exec = run(broken, new byte[0], "exec", "--", "vault", "guard", "check", "--command", "ls");
+        assertEquals(1, exec.code, "an exec whose command is a guard check is an exec: " + exec.err);
         Result get = run(broken, new byte[0], "get", "x");
         assertEquals(1, get.code, "other commands keep the JVM's exit code");
         assertEquals("Error: could not create the Java Virtual Machine.\n", get.err);
+    }
+
+    /**
+     * The JVM splits a class path at `:`, even the one `-jar` makes, so it cannot run vault from a folder whose
+     * path holds one: the launcher says so (ClassNotFoundException otherwise), and a guard check denies.
+     */
+    @Test
+    void aFolderWithAColonInItsPathIsRefusedWithAHint() throws Exception {
+        Path copy = work.resolve("a:b");
+        Path target = Files.createDirectories(copy.resolve("vault-cli/target"));
+        Files.copy(LAUNCHER, copy.resolve("vault"), StandardCopyOption.COPY_ATTRIBUTES);
+        for (String jar : new String[] {"vault.jar", "vault-bc.jar"}) {
+            Files.copy(LAUNCHER.getParent().resolve("vault-cli/target").resolve(jar), target.resolve(jar));
+        }
+        String expected = "vault: error: Java cannot run vault from \"" + copy + "\": the path holds a ':', which splits"
+                + " a Java class path\nvault: hint: move or clone vault into a folder whose path has no ':'\n";
+        for (String[] args : new String[][] {{"--version"}, {"guard", "check", "--hook", "claude-code"}}) {
+            ProcessBuilder builder = new ProcessBuilder(copy.resolve("vault").toString()).directory(work.toFile());
+            builder.command().addAll(List.of(args));
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+            assertEquals(args.length == 1 ? 1 : 2, process.exitValue(), err);
+            assertEquals("", out);
+            assertEquals(expected, err);
+        }
+        assertTrue(!Files.exists(target.resolve("start-cache")), "no cache folder");
     }
 
     @Test
