@@ -82,9 +82,17 @@ bench_java_major() {   # the feature version of the current JDK: 17, 25, ...
 
 # ---- vault ----------------------------------------------------------------------------------------
 
-bench_build() {   # builds vault through the launcher if needed (a fresh clone), and fails loudly if it cannot
-  "$bench_launcher" --version >/dev/null ||
-    bench_die "the launcher could not build or run vault (\"$bench_launcher --version\" failed)" "see its output above"
+# builds vault through the launcher if needed (a fresh clone), and its start-up caches for the JDK of the
+# moment, in the foreground (a guard check's own is otherwise built detached after the first check, on the
+# CPU the measurements use); fails loudly if it cannot
+bench_build() {
+  local words
+  for words in --version "exec --help" "guard check --help"; do
+    # (word splitting is wanted: each is a command line)
+    # shellcheck disable=SC2086
+    "$bench_launcher" $words >/dev/null ||
+      bench_die "the launcher could not build or run vault (\"$bench_launcher $words\" failed)" "see its output above"
+  done
   [ -f "$bench_jar" ] || bench_die "no \"$bench_jar\" after the build" "has the build's output moved? update bench_jar in bench/lib.sh"
 }
 

@@ -36,6 +36,10 @@ public final class Cli {
         commandLine.setOut(new PrintWriter(io.out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(io.err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // an argument that starts with @ is itself, never the words of a file (picocli's default): the launcher
+        // must see a `guard check --hook|--command` on its command line to fail it closed, and a command to check
+        // given as @NAME is that text, not NAME's contents
+        commandLine.setExpandAtFiles(false);
         commandLine.setParameterExceptionHandler(Cli::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.exitCode(e, root));
         if (commandLine.getSubcommands().containsKey("exec")) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -114,27 +115,60 @@ class LauncherIT {
      */
     @Test
     void aFolderWithAColonInItsPathIsRefusedWithAHint() throws Exception {
-        Path copy = work.resolve("a:b");
-        Path target = Files.createDirectories(copy.resolve("vault-cli/target"));
-        Files.copy(LAUNCHER, copy.resolve("vault"), StandardCopyOption.COPY_ATTRIBUTES);
-        for (String jar : new String[] {"vault.jar", "vault-bc.jar"}) {
-            Files.copy(LAUNCHER.getParent().resolve("vault-cli/target").resolve(jar), target.resolve(jar));
-        }
+        Path copy = copyOfTheLauncher(work.resolve("a:b"));
         String expected = "vault: error: Java cannot run vault from \"" + copy + "\": the path holds a ':', which splits"
                 + " a Java class path\nvault: hint: move or clone vault into a folder whose path has no ':'\n";
         for (String[] args : new String[][] {{"--version"}, {"guard", "check", "--hook", "claude-code"}}) {
-            ProcessBuilder builder = new ProcessBuilder(copy.resolve("vault").toString()).directory(work.toFile());
-            builder.command().addAll(List.of(args));
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
-            assertEquals(args.length == 1 ? 1 : 2, process.exitValue(), err);
-            assertEquals("", out);
-            assertEquals(expected, err);
+            Result result = runCopy(copy, args);
+            assertEquals(args.length == 1 ? 1 : 2, result.code, result.err);
+            assertEquals(0, result.out.length);
+            assertEquals(expected, result.err);
         }
-        assertTrue(!Files.exists(target.resolve("start-cache")), "no cache folder");
+        assertTrue(!Files.exists(copy.resolve("vault-cli/target/start-cache")), "no cache folder");
+    }
+
+    /** The launcher ended by its own failure (here: the build lock cannot be opened) still fails a guard check closed. */
+    @Test
+    void aLauncherThatFailsItselfIsADenyForAGuardCheck() throws Exception {
+        Path copy = copyOfTheLauncher(work.resolve("stale"));
+        Files.createDirectory(copy.resolve(".vault-build.lock"));
+        Path pom = copy.resolve("pom.xml");
+        Files.writeString(pom, "<project/>\n");
+        Files.setLastModifiedTime(pom, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Map<String, String> off = Map.of("VAULT_START_CACHE", "off");
+        String refused = copy.resolve("vault") + ": line ";
+        Result check = runCopy(copy, off, "guard", "check", "--command", "printenv");
+        assertEquals(2, check.code, check.err);
+        assertTrue(check.err.startsWith(refused) && check.err.endsWith(".vault-build.lock: Is a directory\n"), check.err);
+        Result version = runCopy(copy, off, "--version");
+        assertEquals(1, version.code, version.err);
+        assertEquals(0, version.out.length);
+    }
+
+    /** The launcher and the built jars copied into {@code folder} (no sources: only a newer pom.xml makes it build). */
+    private static Path copyOfTheLauncher(Path folder) throws IOException {
+        Path target = Files.createDirectories(folder.resolve("vault-cli/target"));
+        Files.copy(LAUNCHER, folder.resolve("vault"), StandardCopyOption.COPY_ATTRIBUTES);
+        for (String jar : new String[] {"vault.jar", "vault-bc.jar"}) {
+            Files.copy(LAUNCHER.getParent().resolve("vault-cli/target").resolve(jar), target.resolve(jar));
+        }
+        return folder;
+    }
+
+    private Result runCopy(Path copy, String... args) throws IOException, InterruptedException {
+        return runCopy(copy, Map.of(), args);
+    }
+
+    private Result runCopy(Path copy, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(copy.resolve("vault").toString()).directory(work.toFile());
+        builder.command().addAll(List.of(args));
+        builder.environment().putAll(extraEnv);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+        return new Result(process.exitValue(), out, err);
     }
 
     @Test

@@ -171,6 +171,9 @@ class LauncherStartCacheIT {
                     + "if [ -n \"${FAIL_TRAINING:-}\" ] && [[ \" $* \" == *\" dev.vault.cli.StartupTraining \"* ]]; then\n"
                     + "  echo 'training refused by the test' >&2; exit 1\n"
                     + "fi\n"
+                    + "if [ -n \"${SLOW_TRAINING:-}\" ] && [[ \" $* \" == *\" dev.vault.cli.StartupTraining \"* ]]; then\n"
+                    + "  sleep \"$SLOW_TRAINING\"\n"
+                    + "fi\n"
                     // (after the launcher's -Xlog:disable, which would turn it off: right before -cp)
                     + "args=()\n"
                     + "for arg in \"$@\"; do\n"
@@ -327,10 +330,12 @@ class LauncherStartCacheIT {
         }
 
         void guardCheck() throws Exception {
-            Result allow = run(Map.of(), new byte[0], "guard", "check", "--command", "git status");
+            Result allow = run(Map.of("SLOW_TRAINING", "3"), new byte[0], "guard", "check", "--command", "git status");
             assertEquals(0, allow.code, allow.err);
             assertEquals("", allow.err, "no note: the build is detached, its output discarded");
-            assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5), "the check did not wait for the cache");
+            assertEquals("file:", classSource("dev.vault.cli.Cli").substring(0, 5), "the check ran without a cache");
+            assertEquals(List.of(), cacheFiles().stream().filter(path -> path.getFileName().toString().contains(".guard."))
+                    .toList(), "the check did not wait for its cache's training (which sleeps 3 s here)");
             Path cache = awaitCache("guard");
             List<String> starts = startsSinceLastCall();
             assertEquals(jdk.aot() ? 3 : 2, starts.size(), String.join("\n", starts));
@@ -338,12 +343,13 @@ class LauncherStartCacheIT {
             assertEquals(1, checks.size(), String.join("\n", starts));
             assertFalse(checks.get(0).contains(jdk.cacheFlag()), checks.get(0));
             assertTrue(starts.stream().anyMatch(start -> start.endsWith(" dev.vault.cli.StartupTraining guard")), String.join("\n", starts));
-            Result deny = run(Map.of(), new byte[0], "guard", "check", "--command", "printenv");
+            Result deny = run(Map.of(), new byte[0], "--vault", ".vault", "guard", "check", "--command", "printenv");
             assertEquals(2, deny.code, deny.err);
             assertTrue(deny.err.startsWith("vault: guard: denied (env-dump): "), deny.err);
             starts = startsSinceLastCall();
             assertEquals(1, starts.size(), String.join("\n", starts));
-            assertTrue(starts.get(0).contains(jdk.cacheFlag() + cache + " -cp " + jar + " dev.vault.cli.Main guard check"), starts.get(0));
+            assertTrue(starts.get(0).contains(jdk.cacheFlag() + cache + " -cp " + jar + " dev.vault.cli.Main --vault .vault guard check"),
+                    "the kind is found past a global option: " + starts.get(0));
             assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
         }
 
@@ -352,14 +358,15 @@ class LauncherStartCacheIT {
             assertEquals(0, first.code, first.err);
             assertEquals(building("exec"), first.err);
             Path cache = theCache("exec");
-            Result later = run(Map.of(), new byte[0], "exec", "--", "true");
+            Result later = run(Map.of(), new byte[0], "-i", "../config/vault/identity.txt", "exec", "--", "true");
             assertEquals(0, later.code, later.err);
             assertEquals("", later.err);
             List<String> starts = startsSinceLastCall();
             assertEquals(jdk.aot() ? 4 : 3, starts.size(), String.join("\n", starts));
             assertTrue(starts.get(0).endsWith(" dev.vault.cli.StartupTraining exec"), starts.get(0));
-            assertTrue(starts.get(starts.size() - 1).contains(jdk.cacheFlag() + cache + " -cp " + jar + " dev.vault.cli.Main exec -- true"),
-                    starts.get(starts.size() - 1));
+            assertTrue(starts.get(starts.size() - 1).contains(jdk.cacheFlag() + cache + " -cp " + jar
+                    + " dev.vault.cli.Main -i ../config/vault/identity.txt exec -- true"),
+                    "the kind is found past a global option and its value: " + starts.get(starts.size() - 1));
             assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
         }
 
