@@ -52,10 +52,37 @@ public final class StartupTraining {
             + "--- yYitCoX1BW1dvHE6FnNHmXeOOCIj2an/DS41IjcRfeU\n"
             + "\151\236\040\130\227\104\045\216\052\176\333\062\170\235\217\174\334\267\116\331\302\007\201"
             + "\163\007\353\147\275\213\020\304\053\110\127\165\261\145\026\151\152\240\267\105\246\376\305";
+    /**
+     * What the guard checks in training: one of each shell form its parser and walker know (lists, pipes,
+     * redirects, loops, conditions, subshells, substitutions, here-documents, assignments) and of its kinds of
+     * deny. A class that a real check needs and the cache lacks is read from the jar, which costs that check a
+     * few milliseconds to open the jar.
+     */
+    private static final String[] ALLOWED = {
+        "git status --short && npm test 2>&1 | tail -50",
+        "for f in *.txt; do wc -l \"$f\"; done",
+        "if [ -f Makefile ]; then make -j2 build; fi",
+        "(cd src && grep -rn TODO .) | head -20",
+        "diff <(sort a.txt) <(sort b.txt)",
+        "echo \"$(date +%s)\" ${USER:-nobody} `whoami`",
+        "X=1 FOO=bar python3 -c 'print(1)'",
+        "cat <<'END' > notes.md\nhello\nEND",
+        "docker compose up -d && curl -fsS http://localhost:8080/health",
+        "vault exec --only DB_URL -- psql -c 'select 1'",
+    };
+    private static final String[] DENIED = {
+        "printenv",
+        "cat .env | grep STRIPE",
+        "vault get db/password",
+        "echo $AWS_SECRET_ACCESS_KEY",
+        "aws secretsmanager get-secret-value --secret-id prod/db",
+        "bash -c 'env'",
+    };
     private static final String ALLOWED_HOOK = "{\"session_id\":\"training\",\"hook_event_name\":\"PreToolUse\","
-            + "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"git status\"},\"tool_use_id\":\"toolu_01\"}";
+            + "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"ls -la \\\"$HOME\\\" > /tmp/out.txt; echo done || true\"},"
+            + "\"tool_use_id\":\"toolu_01\"}";
     private static final String DENIED_HOOK = "{\"session_id\":\"training\",\"hook_event_name\":\"PreToolUse\","
-            + "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"printenv\"},\"tool_use_id\":\"toolu_02\"}";
+            + "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"cat ~/.ssh/id_ed25519\"},\"tool_use_id\":\"toolu_02\"}";
 
     private final Map<String, String> env;
     private final Path folder;
@@ -158,8 +185,12 @@ public final class StartupTraining {
                 failures += expect(0, ownStreams(), "exec", "--only", "TRAINING_TOKEN", "--", "true");
             }
             default -> {
-                failures += expect(0, "", "guard", "check", "--command", "git status");
-                failures += expect(2, "", "guard", "check", "--command", "printenv");
+                for (String command : ALLOWED) {
+                    failures += expect(0, "", "guard", "check", "--command", command);
+                }
+                for (String command : DENIED) {
+                    failures += expect(2, "", "guard", "check", "--command", command);
+                }
                 failures += expect(0, ALLOWED_HOOK, "guard", "check", "--hook", "claude-code");
                 failures += expect(2, DENIED_HOOK, "guard", "check", "--hook", "claude-code");
             }
@@ -186,8 +217,8 @@ public final class StartupTraining {
         if (got == code) {
             return 0;
         }
-        err.println("vault: start-up training: `vault " + args[0] + " " + (args.length > 1 ? args[1] : "")
-                + "` exited " + got + ", not " + code);
+        // (the arguments are this class's constants: names and commands, never a value)
+        err.println("vault: start-up training: `vault " + String.join(" ", args) + "` exited " + got + ", not " + code);
         return 1;
     }
 

@@ -229,6 +229,7 @@ class LauncherStartCacheIT {
             assertTrue(starts.get(0).contains(jdk.cacheFlag() + theCache("get")), starts.get(0));
             assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
             assertTrue(classSource("dev.vault.cli.Main").startsWith("shared objects file"), "the main class is in it too");
+            assertEquals(List.of(), classesFromTheJars(), "every class of a get comes from its cache");
         }
 
         void truncatedAndFailedBuild() throws Exception {
@@ -350,6 +351,7 @@ class LauncherStartCacheIT {
             assertEquals(1, starts.size(), String.join("\n", starts));
             assertTrue(starts.get(0).contains(jdk.cacheFlag() + cache + " -cp " + jar + " dev.vault.cli.Main --vault .vault guard check"),
                     "the kind is found past a global option: " + starts.get(0));
+            assertEquals(List.of(), classesFromTheJars(), "every class of a denying check comes from its cache");
             assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
         }
 
@@ -367,6 +369,7 @@ class LauncherStartCacheIT {
             assertTrue(starts.get(starts.size() - 1).contains(jdk.cacheFlag() + cache + " -cp " + jar
                     + " dev.vault.cli.Main -i ../config/vault/identity.txt exec -- true"),
                     "the kind is found past a global option and its value: " + starts.get(starts.size() - 1));
+            assertEquals(List.of(), classesFromTheJars(), "every class of an exec comes from its cache");
             assertTrue(classSource("dev.vault.cli.Cli").startsWith("shared objects file"), "the JVM used the cache");
         }
 
@@ -452,6 +455,11 @@ class LauncherStartCacheIT {
                     .map(line -> line.substring(line.indexOf(marker) + marker.length())).collect(Collectors.toList());
             assertEquals(1, found.size(), className + " loaded once: " + found);
             return found.get(0);
+        }
+
+        /** The classes the last run's start read from the jars (a class its cache lacks costs a start the jar's opening). */
+        private List<String> classesFromTheJars() throws IOException {
+            return Files.readAllLines(classes).stream().filter(line -> line.contains(" source: file:")).toList();
         }
 
         private Result run(Map<String, String> extraEnv, byte[] stdin, String... args) throws IOException, InterruptedException {
