@@ -67,7 +67,7 @@ class LauncherStartCacheIT {
                     dynamicTest("VAULT_START_CACHE=off passes no cache flag and builds none", copy::withoutCache),
                     dynamicTest("the first use builds the cache, with a note on stderr", copy::firstUse),
                     dynamicTest("a later start takes vault's classes from it", copy::laterUse),
-                    dynamicTest("guard check builds its own cache beside it, never waiting, then takes it", copy::guardCheck),
+                    dynamicTest("guard check builds its own cache after it has answered, never waiting, then takes it", copy::guardCheck),
                     dynamicTest("exec builds and takes its own cache", copy::exec),
                     dynamicTest("audit verify, with the full JIT, takes the same cache", copy::auditVerify),
                     dynamicTest("a cut-off cache is not passed; a build that fails is remembered", copy::truncatedAndFailedBuild),
