@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntBiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,9 +64,14 @@ class JsonOutputTest {
     }
 
     private Run run(String stdin, String... args) {
+        return run(stdin, Cli::run, args);
+    }
+
+    /** Runs {@code args} through {@code cli} (Cli.run, or picocli alone) on this test's vault. */
+    private Run run(String stdin, ToIntBiFunction<Io, String[]> cli, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int code = cli.applyAsInt(new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true), new PrintStream(err, true), env, work, TODAY, false, false), args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -362,12 +368,7 @@ class JsonOutputTest {
     void guardCheckJsonIsTheSameThroughPicocliAsThroughTheFastPath() {
         // the same line, once parsed by picocli (as a line FastPath declines would be), once by Cli.run's fast path
         String[] args = {"guard", "check", "--command", "cat .env", "--json"};
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        VaultCommand root = new VaultCommand(new Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true),
-                new PrintStream(err, true), env, work, TODAY, false, false));
-        int code = Cli.commandLine(root, args).execute(args);
-        Run picocli = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Run picocli = run("", (io, line) -> Cli.commandLine(new VaultCommand(io), line).execute(line), args);
         assertEquals(2, picocli.code(), picocli.err());
         assertEquals(run("", args), picocli);
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -119,7 +118,7 @@ class LauncherIT {
         String expected = "vault: error: Java cannot run vault from \"" + copy + "\": the path holds a ':', which splits"
                 + " a Java class path\nvault: hint: move or clone vault into a folder whose path has no ':'\n";
         for (String[] args : new String[][] {{"--version"}, {"guard", "check", "--hook", "claude-code"}}) {
-            Result result = runCopy(copy, args);
+            Result result = run(copy.resolve("vault"), Map.of(), new byte[0], args);
             assertEquals(args.length == 1 ? 1 : 2, result.code, result.err);
             assertEquals(0, result.out.length);
             assertEquals(expected, result.err);
@@ -137,10 +136,10 @@ class LauncherIT {
         Files.setLastModifiedTime(pom, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         Map<String, String> off = Map.of("VAULT_START_CACHE", "off");
         String refused = copy.resolve("vault") + ": line ";
-        Result check = runCopy(copy, off, "guard", "check", "--command", "printenv");
+        Result check = run(copy.resolve("vault"), off, new byte[0], "guard", "check", "--command", "printenv");
         assertEquals(2, check.code, check.err);
         assertTrue(check.err.startsWith(refused) && check.err.endsWith(".vault-build.lock: Is a directory\n"), check.err);
-        Result version = runCopy(copy, off, "--version");
+        Result version = run(copy.resolve("vault"), off, new byte[0], "--version");
         assertEquals(1, version.code, version.err);
         assertEquals(0, version.out.length);
     }
@@ -153,22 +152,6 @@ class LauncherIT {
             Files.copy(LAUNCHER.getParent().resolve("vault-cli/target").resolve(jar), target.resolve(jar));
         }
         return folder;
-    }
-
-    private Result runCopy(Path copy, String... args) throws IOException, InterruptedException {
-        return runCopy(copy, Map.of(), args);
-    }
-
-    private Result runCopy(Path copy, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(copy.resolve("vault").toString()).directory(work.toFile());
-        builder.command().addAll(List.of(args));
-        builder.environment().putAll(extraEnv);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
-        return new Result(process.exitValue(), out, err);
     }
 
     @Test
@@ -203,8 +186,14 @@ class LauncherIT {
     }
 
     private Result run(Map<String, String> extraEnv, byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(LAUNCHER, extraEnv, stdin, args);
+    }
+
+    /** Runs {@code launcher} (the repository's, or a copy) from the work folder. */
+    private Result run(Path launcher, Map<String, String> extraEnv, byte[] stdin, String... args)
+            throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
-        command[0] = LAUNCHER.toString();
+        command[0] = launcher.toString();
         System.arraycopy(args, 0, command, 1, args.length);
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         Map<String, String> env = builder.environment();
